@@ -1,0 +1,229 @@
+package org.plasticity.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.plasticity.data.Batch;
+import org.plasticity.data.Dataset;
+import org.plasticity.data.Splits;
+import org.plasticity.train.listeners.CheckpointListener;
+import org.plasticity.train.listeners.NanGuard;
+import org.plasticity.train.listeners.ProgressListener;
+import org.plasticity.train.optim.Optimizer;
+import org.plasticity.train.optim.OptimizerSpec;
+
+/**
+ * The one training loop of the project. Immutable: every fluent call returns a new trainer.
+ *
+ * <pre>{@code
+ * TrainingRun run = Trainer.create()
+ *         .epochs(10).batchSize(50).seed(1)
+ *         .optimizer(Sgd.of(0.1).withMomentum(0.9))
+ *         .checkpointDir(Path.of("runs/mnist-ep"))   // resumes if a checkpoint is there
+ *         .fit(model, splits);
+ * }</pre>
+ *
+ * <p>Per batch: zero gradient slots, {@link Learner#computeGradients}, listeners'
+ * {@code onBatchEnd} (the NaN guard runs here), {@link Optimizer#step}. Per epoch: evaluate
+ * validation and test, listeners' {@code onEpochEnd} (checkpointing runs here). All randomness
+ * is derived from {@code (seed, epoch, batch)} via {@link Seeds}, so a resumed run continues
+ * exactly as an uninterrupted one would.
+ */
+public final class Trainer {
+
+    private final TrainerConfig config;
+    private final List<TrainingListener> listeners;
+    private final Path checkpointDir;
+    private final boolean progress;
+
+    private Trainer(TrainerConfig config, List<TrainingListener> listeners, Path checkpointDir, boolean progress) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+        this.checkpointDir = checkpointDir;
+        this.progress = progress;
+    }
+
+    /** A trainer with {@link TrainerConfig#defaults()}, live progress on, no checkpoints. */
+    public static Trainer create() {
+        return new Trainer(TrainerConfig.defaults(), List.of(), null, true);
+    }
+
+    /** A trainer with the given configuration. */
+    public static Trainer of(TrainerConfig config) {
+        return new Trainer(config, List.of(), null, true);
+    }
+
+    /** The configuration. */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    /** Number of epochs. */
+    public Trainer epochs(int n) {
+        return with(config.withEpochs(n));
+    }
+
+    /** Training mini-batch size. */
+    public Trainer batchSize(int n) {
+        return with(config.withBatchSize(n));
+    }
+
+    /** Evaluation batch size. */
+    public Trainer evalBatchSize(int n) {
+        return with(config.withEvalBatchSize(n));
+    }
+
+    /** Root seed. */
+    public Trainer seed(long seed) {
+        return with(config.withSeed(seed));
+    }
+
+    /** Optimizer specification. */
+    public Trainer optimizer(OptimizerSpec spec) {
+        return with(config.withOptimizer(spec));
+    }
+
+    /** Cap on training batches per epoch (smoke runs); 0 = all. */
+    public Trainer maxBatchesPerEpoch(int n) {
+        return with(config.withMaxBatchesPerEpoch(n));
+    }
+
+    /** Adds a listener. */
+    public Trainer listener(TrainingListener l) {
+        List<TrainingListener> ls = new ArrayList<>(listeners);
+        ls.add(l);
+        return new Trainer(config, ls, checkpointDir, progress);
+    }
+
+    /**
+     * Checkpoint after every epoch into {@code dir}, and resume from it when a checkpoint of the
+     * same configuration is already there.
+     */
+    public Trainer checkpointDir(Path dir) {
+        return new Trainer(config, listeners, dir, progress);
+    }
+
+    /** Turns the live progress display off (on by default). */
+    public Trainer quiet() {
+        return new Trainer(config, listeners, checkpointDir, false);
+    }
+
+    private Trainer with(TrainerConfig c) {
+        return new Trainer(c, listeners, checkpointDir, progress);
+    }
+
+    /**
+     * Trains {@code learner} on {@code data}.
+     *
+     * @param learner the model and its update rule
+     * @param data train / validation / test splits
+     * @return the finished run: history, final metrics, configuration and seed
+     * @throws DivergenceException when a loss or parameter becomes non-finite
+     * @throws IllegalStateException when the checkpoint directory holds a different configuration
+     */
+    public TrainingRun fit(Learner learner, Splits data) {
+        Optimizer optimizer = config.optimizer().create();
+        String name = data.name() + " · " + learner.describe();
+        TrainingSession probe = new TrainingSession(name, config, learner, optimizer, null);
+        Checkpoint resumed = null;
+        Path ckFile = checkpointDir == null ? null : checkpointDir.resolve(Checkpoint.FILE_NAME);
+        if (ckFile != null && Files.exists(ckFile)) {
+            resumed = Checkpoint.load(ckFile);
+            if (!resumed.fingerprint().equals(probe.fingerprint())) {
+                throw new IllegalStateException("checkpoint " + ckFile + " was written by another configuration:\n  saved:   "
+                        + resumed.fingerprint() + "\n  current: " + probe.fingerprint()
+                        + "\nUse another checkpoint directory, or delete it to start over.");
+            }
+            restore(learner, optimizer, resumed);
+        }
+        TrainingSession session = new TrainingSession(name, config, learner, optimizer, resumed);
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(new NanGuard());
+        if (progress) {
+            all.add(new ProgressListener());
+        }
+        all.addAll(listeners);
+        if (ckFile != null) {
+            all.add(new CheckpointListener(ckFile));
+        }
+        all.forEach(l -> l.onTrainingBegin(session));
+        List<Parameter> params = learner.parameters();
+        for (int epoch = session.epochsDone(); epoch < config.epochs() && !session.stopRequested(); epoch++) {
+            long t0 = System.nanoTime();
+            Dataset train = data.train().forEpoch(epoch, config.seed());
+            int nb = (train.size() + config.batchSize() - 1) / config.batchSize();
+            session.batchesPerEpoch(config.maxBatchesPerEpoch() > 0 ? Math.min(nb, config.maxBatchesPerEpoch()) : nb);
+            BatchStats trainStats = BatchStats.EMPTY;
+            int b = 0;
+            for (Batch batch : train.batches(config.batchSize(), Seeds.derive(config.seed(), Seeds.SHUFFLE, epoch))) {
+                if (config.maxBatchesPerEpoch() > 0 && b >= config.maxBatchesPerEpoch()) {
+                    break;
+                }
+                for (Parameter p : params) {
+                    p.zeroGrad();
+                }
+                StepContext ctx = new StepContext(epoch, b, session.globalStep(), config.epochs(),
+                        Seeds.stream(config.seed(), Seeds.STEP, epoch, b));
+                BatchStats s = learner.computeGradients(batch, ctx);
+                for (TrainingListener l : all) {
+                    l.onBatchEnd(session, ctx, s);
+                }
+                optimizer.step(params, epoch);
+                trainStats = trainStats.plus(s);
+                session.stepDone();
+                b++;
+            }
+            BatchStats val = evaluate(learner, data.validation());
+            boolean last = epoch == config.epochs() - 1;
+            BatchStats test = config.evaluateTestEveryEpoch() || last ? evaluate(learner, data.test()) : BatchStats.EMPTY;
+            EpochMetrics m = new EpochMetrics(epoch + 1, trainStats.meanLoss(), trainStats.accuracy(), val.meanLoss(),
+                    val.accuracy(), test.meanLoss(), test.accuracy(), (System.nanoTime() - t0) / 1e9);
+            session.epochDone(m);
+            for (TrainingListener l : all) {
+                l.onEpochEnd(session, m);
+            }
+        }
+        TrainingRun run = new TrainingRun(data.name(), learner.describe(), config, session.history(),
+                session.resumedAtEpoch(), session.elapsedSeconds());
+        all.forEach(l -> l.onTrainingEnd(session, run));
+        return run;
+    }
+
+    /**
+     * Evaluates a learner on a whole data set.
+     *
+     * @param learner the model
+     * @param data the samples (may be empty)
+     * @return summed loss, correct count and sample count
+     */
+    public BatchStats evaluate(Learner learner, Dataset data) {
+        BatchStats total = BatchStats.EMPTY;
+        if (data.size() == 0) {
+            return total;
+        }
+        for (Batch batch : data.batchesInOrder(config.evalBatchSize())) {
+            total = total.plus(learner.evaluate(batch));
+        }
+        return total;
+    }
+
+    private static void restore(Learner learner, Optimizer optimizer, Checkpoint ck) {
+        for (Parameter p : learner.parameters()) {
+            float[] saved = ck.parameters().get(p.name());
+            if (saved == null || saved.length != p.size()) {
+                throw new IllegalStateException("checkpoint has no parameter " + p.name() + " of size " + p.size()
+                        + "; delete the checkpoint directory to start over");
+            }
+            System.arraycopy(saved, 0, p.value(), 0, saved.length);
+        }
+        learner.restoreState(Map.copyOf(ck.learnerState()));
+        optimizer.restoreState(ck.optimizerState());
+    }
+
+    @Override
+    public String toString() {
+        return "Trainer[" + config + (checkpointDir == null ? "" : ", checkpoints=" + checkpointDir) + "]";
+    }
+}
