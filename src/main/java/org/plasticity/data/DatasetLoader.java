@@ -12,6 +12,7 @@ import org.plasticity.data.cache.DatasetSpec;
 import org.plasticity.data.cache.FillReport;
 import org.plasticity.data.idx.IdxData;
 import org.plasticity.data.idx.IdxImages;
+import org.plasticity.data.tasks.ContextGating;
 import org.plasticity.train.Seeds;
 
 /**
@@ -47,7 +48,27 @@ public record DatasetLoader(DataCache cache) {
      * cannot obtain; use {@link #kmnistTestSplit()} there.
      */
     public Splits kmnist() {
-        return idxSplits(Catalog.KMNIST, "kmnist");
+        try {
+            return idxSplits(Catalog.KMNIST, "kmnist");
+        } catch (DataFileException e) {
+            throw new DataFileException(e.file(), e.problem(), e.fix() + " (needs general internet access; on machines "
+                    + "without it use Datasets.kmnistTestSplit(), the documented non-standard 8k/2k split)", e);
+        }
+    }
+
+    /**
+     * The LocalCA context-gating task (figure–ground, the paper's code definition) built from the
+     * MNIST training set; see {@link ContextGating}.
+     *
+     * @param seed task seed: which 10,000 digits, and the validation/test noise
+     */
+    public Splits contextGating(long seed) {
+        return ContextGating.of(mnist().trainSet(), seed, ContextGating.Variant.FIGURE_GROUND);
+    }
+
+    /** Our rule variant of context gating (context bit selects digit or parity labels); see {@link ContextGating}. */
+    public Splits contextGatingRule(long seed) {
+        return ContextGating.of(mnist().trainSet(), seed, ContextGating.Variant.RULE);
     }
 
     /**

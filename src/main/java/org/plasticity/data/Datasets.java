@@ -51,6 +51,11 @@ public final class Datasets {
         return loader().kmnistTestSplit();
     }
 
+    /** LocalCA context gating 8000/1000/1000, noise redrawn per epoch (see {@link DatasetLoader#contextGating(long)}). */
+    public static Splits contextGating(long seed) {
+        return loader().contextGating(seed);
+    }
+
     /** Fills the named data sets (default: all obtainable ones) into the default cache. */
     public static List<FillReport> fill(String... names) {
         return loader().fill(names);
