@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.plasticity.data.cache.CacheFiller;
+import org.plasticity.data.cifar.Cifar10Binary;
 import org.plasticity.data.cache.Catalog;
 import org.plasticity.data.cache.DataCache;
 import org.plasticity.data.cache.DataFile;
@@ -13,6 +14,9 @@ import org.plasticity.data.cache.FillReport;
 import org.plasticity.data.idx.IdxData;
 import org.plasticity.data.idx.IdxImages;
 import org.plasticity.data.tasks.ContextGating;
+import org.plasticity.data.text.ImdbReviews;
+import org.plasticity.data.text.ImdbTask;
+import org.plasticity.data.text.ImdbTaskConfig;
 import org.plasticity.train.Seeds;
 
 /**
@@ -89,6 +93,43 @@ public record DatasetLoader(DataCache cache) {
                 shas(spec, "kmnist/t10k-images-idx3-ubyte", "kmnist/t10k-labels-idx1-ubyte"), false,
                 "NON-STANDARD: the 10k KMNIST test images split stratified 8000 train / 2000 test, seed " + KMNIST_SPLIT_SEED);
         return new Splits("kmnist-test-split", train, empty, test, p);
+    }
+
+    /**
+     * CIFAR-10 from the binary batches: 50,000 train / 10,000 test, {@code {3, 32, 32}}, pixels in
+     * [0, 1]. Not obtainable on the project's machines (needs the canonical tarball).
+     */
+    public Splits cifar10() {
+        DatasetSpec spec = Catalog.CIFAR_10;
+        String fix = spec.fillCommand() + " (needs general internet access)";
+        List<Path> trainFiles = new ArrayList<>();
+        List<byte[]> train = new ArrayList<>();
+        for (String b : Cifar10Binary.TRAIN_BATCHES) {
+            DataFile f = spec.file("cifar-10/" + b);
+            trainFiles.add(cache.pathOf(f));
+            train.add(cache.readVerified(f, fix));
+        }
+        DataFile testFile = spec.file("cifar-10/" + Cifar10Binary.TEST_BATCH);
+        Dataset tr = Cifar10Binary.fromBytes("cifar-10/train", trainFiles, train, fix);
+        Dataset te = Cifar10Binary.fromBytes("cifar-10/test", List.of(cache.pathOf(testFile)),
+                List.of(cache.readVerified(testFile, fix)), fix);
+        List<String> paths = spec.files().stream().map(DataFile::path).toList();
+        DataProvenance p = DataProvenance.ofFiles("cifar-10", shas(spec, paths.toArray(String[]::new)), true,
+                "standard split 50000 train / 10000 test");
+        return new Splits("cifar-10", tr, te.subset("cifar-10/validation", new int[0]), te, p);
+    }
+
+    /** IMDB reviews with the original 25k/25k split, from the cache's {@code imdb/reviews.json}. */
+    public ImdbReviews imdb() {
+        DatasetSpec spec = Catalog.IMDB;
+        DataFile f = spec.file("imdb/reviews.json");
+        byte[] content = cache.readVerified(f, spec.fillCommand());
+        return ImdbReviews.fromJson(cache.pathOf(f), content, f.contentSha256(), spec.fillCommand());
+    }
+
+    /** IMDB as token-id sequences with vocabulary and word vectors (see {@link ImdbTask}). */
+    public ImdbTask imdbTask(ImdbTaskConfig config) {
+        return ImdbTask.build(imdb(), config);
     }
 
     /**

@@ -56,6 +56,21 @@ public final class Datasets {
         return loader().contextGating(seed);
     }
 
+    /** CIFAR-10 50k / 10k; needs the canonical tarball (see {@link DatasetLoader#cifar10()}). */
+    public static Splits cifar10() {
+        return loader().cifar10();
+    }
+
+    /** IMDB reviews, original 25k / 25k split (see {@link DatasetLoader#imdb()}). */
+    public static org.plasticity.data.text.ImdbReviews imdb() {
+        return loader().imdb();
+    }
+
+    /** IMDB as 256-token id sequences + vocabulary + word vectors (see {@link DatasetLoader#imdbTask}). */
+    public static org.plasticity.data.text.ImdbTask imdbTask(org.plasticity.data.text.ImdbTaskConfig config) {
+        return loader().imdbTask(config);
+    }
+
     /** Fills the named data sets (default: all obtainable ones) into the default cache. */
     public static List<FillReport> fill(String... names) {
         return loader().fill(names);
