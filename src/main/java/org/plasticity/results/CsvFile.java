@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.plasticity.io.AtomicFiles;
 
 /**
  * A small RFC-4180 CSV file with a fixed header, updated atomically under an inter-process lock:
@@ -67,17 +66,7 @@ final class CsvFile {
                     }
                     appendRow(sb, r);
                 }
-                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-                try {
-                    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-                    try {
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                AtomicFiles.writeString(file, sb);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not update " + file + ": " + e.getMessage(), e);

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.plasticity.io.AtomicFiles;
 import org.plasticity.train.EpochMetrics;
 import org.plasticity.train.TrainingRun;
 
@@ -88,28 +87,16 @@ public record RunRecord(String experiment, long seed, Map<String, Double> metric
         p.setProperty("config", config);
         p.setProperty("commit", commit);
         metrics.forEach((k, v) -> p.setProperty("metric." + k, Double.toString(v)));
+        java.io.StringWriter sw = new java.io.StringWriter();
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                java.io.StringWriter sw = new java.io.StringWriter();
-                p.store(sw, null);
-                // Properties order is unspecified: sort the lines (dropping the date comment) for stable diffs
-                String body = sw.toString().lines().filter(l -> !l.startsWith("#")).sorted()
-                        .collect(java.util.stream.Collectors.joining("\n", "# Plasticity run record\n", "\n"));
-                Files.writeString(tmp, body, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            p.store(sw, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write run record " + file, e);
+            throw new UncheckedIOException(e);
         }
+        // Properties order is unspecified: sort the lines (dropping the date comment) for stable diffs
+        String body = sw.toString().lines().filter(l -> !l.startsWith("#")).sorted()
+                .collect(java.util.stream.Collectors.joining("\n", "# Plasticity run record\n", "\n"));
+        AtomicFiles.writeString(file, body);
     }
 
     /** Reads a record written by {@link #save(Path)}. */
