@@ -146,4 +146,36 @@ class TrainerTest {
         trainer().epochs(2).maxBatchesPerEpoch(3).listener(counter).fit(SoftmaxRegression.create(8, 3, 1), DATA);
         assertEquals(6, seen[0]);
     }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceWithoutImprovement() {
+        // zero learning signal: validation accuracy never improves after epoch 1
+        Learner frozen = new Learner() {
+            final Parameter p = Parameter.of("w", new float[] {0f}, 1);
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of(p);
+            }
+
+            @Override
+            public BatchStats computeGradients(Batch batch, StepContext ctx) {
+                return new BatchStats(1.0, 0, batch.size());
+            }
+
+            @Override
+            public BatchStats evaluate(Batch batch) {
+                return new BatchStats(1.0, batch.size() / 2, batch.size());
+            }
+
+            @Override
+            public String describe() {
+                return "frozen";
+            }
+        };
+        TrainingRun run = trainer().epochs(10)
+                .listener(new org.plasticity.train.listeners.EarlyStopping(3)).fit(frozen, DATA);
+        assertEquals(4, run.history().size());
+        assertEquals(1, run.bestByValidation().epoch());
+    }
 }
