@@ -56,6 +56,16 @@ public final class Datasets {
         return loader().contextGating(seed);
     }
 
+    /** MNIST-1D 4000 / 1000, length 40 (package defaults), generator seed {@code seed}. */
+    public static Splits mnist1d(long seed) {
+        return org.plasticity.data.tasks.Mnist1d.generate(org.plasticity.data.tasks.Mnist1dConfig.defaults().withSeed(seed));
+    }
+
+    /** MNIST-1D with explicit constants, e.g. {@code Mnist1dConfig.gle()} (length 360). */
+    public static Splits mnist1d(org.plasticity.data.tasks.Mnist1dConfig config) {
+        return org.plasticity.data.tasks.Mnist1d.generate(config);
+    }
+
     /** CIFAR-10 50k / 10k; needs the canonical tarball (see {@link DatasetLoader#cifar10()}). */
     public static Splits cifar10() {
         return loader().cifar10();
