@@ -81,6 +81,15 @@ public final class Datasets {
         return loader().imdbTask(config);
     }
 
+    /**
+     * The DVS-Gesture <b>stand-in</b>: event frames from moving MNIST digits (first {@code trainN}
+     * train and {@code testN} test digits, default {@link org.plasticity.data.encode.EventStreamConfig}).
+     */
+    public static Splits eventMnistStandIn(int trainN, int testN) {
+        return org.plasticity.data.encode.EventStreamStandIn.of(mnist().limit(trainN, testN),
+                org.plasticity.data.encode.EventStreamConfig.defaults());
+    }
+
     /** Fills the named data sets (default: all obtainable ones) into the default cache. */
     public static List<FillReport> fill(String... names) {
         return loader().fill(names);
