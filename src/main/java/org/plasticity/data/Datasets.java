@@ -76,6 +76,11 @@ public final class Datasets {
         return loader().imdb();
     }
 
+    /** IMDB from an unpacked original {@code aclImdb} folder (canonical tarball; see {@link org.plasticity.data.text.ImdbReviews#fromAclImdb}). */
+    public static org.plasticity.data.text.ImdbReviews imdbFromAclImdb(Path aclImdbFolder) {
+        return org.plasticity.data.text.ImdbReviews.fromAclImdb(aclImdbFolder);
+    }
+
     /** IMDB as 256-token id sequences + vocabulary + word vectors (see {@link DatasetLoader#imdbTask}). */
     public static org.plasticity.data.text.ImdbTask imdbTask(org.plasticity.data.text.ImdbTaskConfig config) {
         return loader().imdbTask(config);
