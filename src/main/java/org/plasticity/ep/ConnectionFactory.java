@@ -1,0 +1,32 @@
+package org.plasticity.ep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plasticity.tensor.FloatKernels;
+
+/** Builds the connections of an {@link Architecture}: conv layers first, then dense layers (the last may be a read-out). */
+final class ConnectionFactory {
+
+    private ConnectionFactory() {
+    }
+
+    static List<Connection> build(EpConfig config, FloatKernels k) {
+        Architecture arch = config.architecture();
+        List<Connection> out = new ArrayList<>();
+        int c = 0;
+        int[] shape = arch.inputShape();
+        int inSize = arch.inputSize();
+        if (!arch.conv().isEmpty()) {
+            int ch = shape[0];
+            int h = shape[1];
+            int w = shape[2];
+            throw new UnsupportedOperationException("convolutional EP layers are not in this build yet (input " + ch + "×" + h + "×" + w + "); use dense layers");
+        }
+        for (int d : arch.dense()) {
+            out.add(new DenseConnection(String.valueOf(c), inSize, d, config.lrScale(c), k));
+            inSize = d;
+            c++;
+        }
+        return out;
+    }
+}
