@@ -43,6 +43,12 @@ final class BpttEngine {
             throw new UnsupportedOperationException("backprop-through-time is implemented for the prototypical dynamics; "
                     + "use Dynamics.prototypical() (got " + net.config().dynamics() + ")");
         }
+        for (ConvSpec c : net.config().architecture().conv()) {
+            if (c.pooling() == Pooling.MAX) {
+                throw new UnsupportedOperationException("backprop-through-time through max-pooled conv layers is not "
+                        + "implemented (the pooling route depends on the state at each step); use Pooling.AVG or NONE");
+            }
+        }
         this.net = net;
     }
 

@@ -20,7 +20,15 @@ final class ConnectionFactory {
             int ch = shape[0];
             int h = shape[1];
             int w = shape[2];
-            throw new UnsupportedOperationException("convolutional EP layers are not in this build yet (input " + ch + "×" + h + "×" + w + "); use dense layers");
+            for (ConvSpec spec : arch.conv()) {
+                ConvConnection conv = new ConvConnection(String.valueOf(c), ch, h, w, spec, config.lrScale(c), k);
+                out.add(conv);
+                ch = spec.channels();
+                h = conv.outHeight();
+                w = conv.outWidth();
+                inSize = conv.outSize();
+                c++;
+            }
         }
         for (int d : arch.dense()) {
             out.add(new DenseConnection(String.valueOf(c), inSize, d, config.lrScale(c), k));
