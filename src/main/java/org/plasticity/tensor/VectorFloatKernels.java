@@ -1,7 +1,9 @@
 package org.plasticity.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,6 +27,53 @@ final class VectorFloatKernels implements FloatKernels {
     /** Columns per panel in {@link #gemmAB}: three vectors. */
     private static final int AB_PANEL = 3 * L;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[L]);
+    /** Lane rotations by L/2, L/4, ..., 1 for the fixed-order reduction tree of {@link #sum}. */
+    private static final VectorShuffle<Float>[] ROTATIONS = rotations();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] rotations() {
+        int n = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] r = new VectorShuffle[n];
+        for (int i = 0; i < n; i++) {
+            int step = L >> (i + 1);
+            r[i] = VectorShuffle.fromOp(S, lane -> (lane + step) % L);
+        }
+        return r;
+    }
+
+    /**
+     * Sum of the lanes in a fixed tree order. {@code reduceLanes(ADD)} is not used because its
+     * interpreted and JIT-compiled forms add the lanes in different orders, which would make results
+     * depend on JIT warm-up; rotations and lane-wise adds are exact in every execution mode.
+     */
+    private static float sum(FloatVector v) {
+        for (VectorShuffle<Float> r : ROTATIONS) {
+            v = v.add(v.rearrange(r));
+        }
+        return v.lane(0);
+    }
+
+    /**
+     * {@code exp(x)} from exact IEEE operations only (Cephes-style: {@code x = n·ln2 + r}, a degree-6
+     * polynomial for {@code e^r}, {@code 2^n} assembled in the exponent bits), about 2 ulp. The Vector
+     * API's own {@code EXP} is not used: its intrinsic and its fallback differ in the last bits.
+     */
+    private static FloatVector exp(FloatVector x) {
+        x = x.max(-87.3f).min(88.7f);
+        FloatVector t = x.fma(FloatVector.broadcast(S, 1.44269504088896341f), FloatVector.broadcast(S, 12582912f));
+        FloatVector n = t.sub(12582912f);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -0.693359375f), x);
+        r = n.fma(FloatVector.broadcast(S, 2.12194440e-4f), r);
+        FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f);
+        p = p.fma(r, FloatVector.broadcast(S, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        IntVector bits = t.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
+    }
 
     private VectorFloatKernels() {
     }
@@ -186,7 +235,7 @@ final class VectorFloatKernels implements FloatKernels {
     }
 
     private static FloatVector logistic(FloatVector v, float gain, float shift) {
-        FloatVector e = v.sub(shift).mul(-gain).lanewise(VectorOperators.EXP);
+        FloatVector e = exp(v.sub(shift).mul(-gain));
         return FloatVector.broadcast(S, 1f).div(e.add(1f));
     }
 
@@ -195,14 +244,20 @@ final class VectorFloatKernels implements FloatKernels {
         int nv = S.loopBound(n);
         int i = 0;
         for (; i < nv; i += L) {
-            FloatVector.fromArray(S, src, srcOff + i).lanewise(VectorOperators.TANH).intoArray(dst, dstOff + i);
+            tanh(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         if (i < n) {
             float[] t = SCRATCH.get();
             System.arraycopy(src, srcOff + i, t, 0, n - i);
-            FloatVector.fromArray(S, t, 0).lanewise(VectorOperators.TANH).intoArray(t, 0);
+            tanh(FloatVector.fromArray(S, t, 0)).intoArray(t, 0);
             System.arraycopy(t, 0, dst, dstOff + i, n - i);
         }
+    }
+
+    /** {@code tanh(x) = 1 − 2/(1 + e^{2x})}, from {@link #exp}. */
+    private static FloatVector tanh(FloatVector x) {
+        FloatVector e = exp(x.add(x));
+        return FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
     }
 
     @Override
@@ -244,7 +299,7 @@ final class VectorFloatKernels implements FloatKernels {
         for (int i = 0; i < nv; i += L) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        return tail(acc.reduceLanes(VectorOperators.ADD), a, aOff, b, bOff, nv, n);
+        return tail(sum(acc), a, aOff, b, bOff, nv, n);
     }
 
     @Override
@@ -286,22 +341,22 @@ final class VectorFloatKernels implements FloatKernels {
             c23 = a2.fma(b3, c23);
             c33 = a3.fma(b3, c33);
         }
-        put(c, c0 + 0 * ldc + 0, tail(c00.reduceLanes(VectorOperators.ADD), a, ar0, b, br0, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 1, tail(c01.reduceLanes(VectorOperators.ADD), a, ar0, b, br1, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 2, tail(c02.reduceLanes(VectorOperators.ADD), a, ar0, b, br2, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 3, tail(c03.reduceLanes(VectorOperators.ADD), a, ar0, b, br3, kv, k), accumulate);
-        put(c, c0 + 1 * ldc + 0, tail(c10.reduceLanes(VectorOperators.ADD), a, ar1, b, br0, kv, k), accumulate);
-        put(c, c0 + 1 * ldc + 1, tail(c11.reduceLanes(VectorOperators.ADD), a, ar1, b, br1, kv, k), accumulate);
-        put(c, c0 + 1 * ldc + 2, tail(c12.reduceLanes(VectorOperators.ADD), a, ar1, b, br2, kv, k), accumulate);
-        put(c, c0 + 1 * ldc + 3, tail(c13.reduceLanes(VectorOperators.ADD), a, ar1, b, br3, kv, k), accumulate);
-        put(c, c0 + 2 * ldc + 0, tail(c20.reduceLanes(VectorOperators.ADD), a, ar2, b, br0, kv, k), accumulate);
-        put(c, c0 + 2 * ldc + 1, tail(c21.reduceLanes(VectorOperators.ADD), a, ar2, b, br1, kv, k), accumulate);
-        put(c, c0 + 2 * ldc + 2, tail(c22.reduceLanes(VectorOperators.ADD), a, ar2, b, br2, kv, k), accumulate);
-        put(c, c0 + 2 * ldc + 3, tail(c23.reduceLanes(VectorOperators.ADD), a, ar2, b, br3, kv, k), accumulate);
-        put(c, c0 + 3 * ldc + 0, tail(c30.reduceLanes(VectorOperators.ADD), a, ar3, b, br0, kv, k), accumulate);
-        put(c, c0 + 3 * ldc + 1, tail(c31.reduceLanes(VectorOperators.ADD), a, ar3, b, br1, kv, k), accumulate);
-        put(c, c0 + 3 * ldc + 2, tail(c32.reduceLanes(VectorOperators.ADD), a, ar3, b, br2, kv, k), accumulate);
-        put(c, c0 + 3 * ldc + 3, tail(c33.reduceLanes(VectorOperators.ADD), a, ar3, b, br3, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 0, tail(sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 1, tail(sum(c01), a, ar0, b, br1, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 2, tail(sum(c02), a, ar0, b, br2, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 3, tail(sum(c03), a, ar0, b, br3, kv, k), accumulate);
+        put(c, c0 + 1 * ldc + 0, tail(sum(c10), a, ar1, b, br0, kv, k), accumulate);
+        put(c, c0 + 1 * ldc + 1, tail(sum(c11), a, ar1, b, br1, kv, k), accumulate);
+        put(c, c0 + 1 * ldc + 2, tail(sum(c12), a, ar1, b, br2, kv, k), accumulate);
+        put(c, c0 + 1 * ldc + 3, tail(sum(c13), a, ar1, b, br3, kv, k), accumulate);
+        put(c, c0 + 2 * ldc + 0, tail(sum(c20), a, ar2, b, br0, kv, k), accumulate);
+        put(c, c0 + 2 * ldc + 1, tail(sum(c21), a, ar2, b, br1, kv, k), accumulate);
+        put(c, c0 + 2 * ldc + 2, tail(sum(c22), a, ar2, b, br2, kv, k), accumulate);
+        put(c, c0 + 2 * ldc + 3, tail(sum(c23), a, ar2, b, br3, kv, k), accumulate);
+        put(c, c0 + 3 * ldc + 0, tail(sum(c30), a, ar3, b, br0, kv, k), accumulate);
+        put(c, c0 + 3 * ldc + 1, tail(sum(c31), a, ar3, b, br1, kv, k), accumulate);
+        put(c, c0 + 3 * ldc + 2, tail(sum(c32), a, ar3, b, br2, kv, k), accumulate);
+        put(c, c0 + 3 * ldc + 3, tail(sum(c33), a, ar3, b, br3, kv, k), accumulate);
     }
 
     private static void nt4x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
@@ -320,10 +375,10 @@ final class VectorFloatKernels implements FloatKernels {
             c20 = a2.fma(b0, c20);
             c30 = a3.fma(b0, c30);
         }
-        put(c, c0 + 0 * ldc + 0, tail(c00.reduceLanes(VectorOperators.ADD), a, ar0, b, br0, kv, k), accumulate);
-        put(c, c0 + 1 * ldc + 0, tail(c10.reduceLanes(VectorOperators.ADD), a, ar1, b, br0, kv, k), accumulate);
-        put(c, c0 + 2 * ldc + 0, tail(c20.reduceLanes(VectorOperators.ADD), a, ar2, b, br0, kv, k), accumulate);
-        put(c, c0 + 3 * ldc + 0, tail(c30.reduceLanes(VectorOperators.ADD), a, ar3, b, br0, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 0, tail(sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        put(c, c0 + 1 * ldc + 0, tail(sum(c10), a, ar1, b, br0, kv, k), accumulate);
+        put(c, c0 + 2 * ldc + 0, tail(sum(c20), a, ar2, b, br0, kv, k), accumulate);
+        put(c, c0 + 3 * ldc + 0, tail(sum(c30), a, ar3, b, br0, kv, k), accumulate);
     }
 
     private static void nt1x4(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
@@ -342,10 +397,10 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector b3 = FloatVector.fromArray(S, b, br3 + p);
             c03 = a0.fma(b3, c03);
         }
-        put(c, c0 + 0 * ldc + 0, tail(c00.reduceLanes(VectorOperators.ADD), a, ar0, b, br0, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 1, tail(c01.reduceLanes(VectorOperators.ADD), a, ar0, b, br1, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 2, tail(c02.reduceLanes(VectorOperators.ADD), a, ar0, b, br2, kv, k), accumulate);
-        put(c, c0 + 0 * ldc + 3, tail(c03.reduceLanes(VectorOperators.ADD), a, ar0, b, br3, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 0, tail(sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 1, tail(sum(c01), a, ar0, b, br1, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 2, tail(sum(c02), a, ar0, b, br2, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 3, tail(sum(c03), a, ar0, b, br3, kv, k), accumulate);
     }
 
     private static void nt1x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
@@ -357,7 +412,7 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
             c00 = a0.fma(b0, c00);
         }
-        put(c, c0 + 0 * ldc + 0, tail(c00.reduceLanes(VectorOperators.ADD), a, ar0, b, br0, kv, k), accumulate);
+        put(c, c0 + 0 * ldc + 0, tail(sum(c00), a, ar0, b, br0, kv, k), accumulate);
     }
 
     private static void dense2x4(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
@@ -396,8 +451,8 @@ final class VectorFloatKernels implements FloatKernels {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD), t01 = f01.reduceLanes(VectorOperators.ADD), t02 = f02.reduceLanes(VectorOperators.ADD), t03 = f03.reduceLanes(VectorOperators.ADD);
-        float t10 = f10.reduceLanes(VectorOperators.ADD), t11 = f11.reduceLanes(VectorOperators.ADD), t12 = f12.reduceLanes(VectorOperators.ADD), t13 = f13.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00), t01 = sum(f01), t02 = sum(f02), t03 = sum(f03);
+        float t10 = sum(f10), t11 = sum(f11), t12 = sum(f12), t13 = sum(f13);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
@@ -462,8 +517,8 @@ final class VectorFloatKernels implements FloatKernels {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD), t01 = f01.reduceLanes(VectorOperators.ADD);
-        float t10 = f10.reduceLanes(VectorOperators.ADD), t11 = f11.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00), t01 = sum(f01);
+        float t10 = sum(f10), t11 = sum(f11);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
@@ -508,8 +563,8 @@ final class VectorFloatKernels implements FloatKernels {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD);
-        float t10 = f10.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00);
+        float t10 = sum(f10);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
@@ -550,7 +605,7 @@ final class VectorFloatKernels implements FloatKernels {
             b0v = w3v.fma(y03, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD), t01 = f01.reduceLanes(VectorOperators.ADD), t02 = f02.reduceLanes(VectorOperators.ADD), t03 = f03.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00), t01 = sum(f01), t02 = sum(f02), t03 = sum(f03);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
@@ -591,7 +646,7 @@ final class VectorFloatKernels implements FloatKernels {
             b0v = w1v.fma(y01, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD), t01 = f01.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00), t01 = sum(f01);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
@@ -620,7 +675,7 @@ final class VectorFloatKernels implements FloatKernels {
             b0v = w0v.fma(y00, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = f00.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(f00);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bwd[bw0 + i];
