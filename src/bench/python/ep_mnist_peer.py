@@ -19,6 +19,7 @@ import gzip
 import json
 import math
 import os
+import resource
 import struct
 import sys
 import time
@@ -228,7 +229,8 @@ def main():
         j = (a.warmup + i) % nb
         train_batch(x[j * a.batch:(j + 1) * a.batch].contiguous(), y[j * a.batch:(j + 1) * a.batch].contiguous())
     dt = time.perf_counter() - t0
-    out.update({"batches": a.batches, "seconds": dt, "samples_per_sec": a.batches * a.batch / dt})
+    out.update({"batches": a.batches, "seconds": dt, "samples_per_sec": a.batches * a.batch / dt,
+                "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
     print(json.dumps(out), flush=True)
 
 
