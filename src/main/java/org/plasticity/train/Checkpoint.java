@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.plasticity.io.AtomicFiles;
 
 /**
  * The saved state of a run after a whole number of epochs: parameters, learner state, optimizer
@@ -76,22 +75,7 @@ public record Checkpoint(String fingerprint, int epochsDone, long globalStep, Li
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
             out.flush();
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, bytes.toByteArray());
-                try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write checkpoint " + file + ": " + e.getMessage()
                     + " (check that the directory is writable and the disk is not full)", e);

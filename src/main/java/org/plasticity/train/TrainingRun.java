@@ -42,14 +42,14 @@ public record TrainingRun(String dataset, String model, TrainerConfig config, Li
 
     /** The epoch with the best validation accuracy (the last epoch when there is no validation split). */
     public EpochMetrics bestByValidation() {
-        EpochMetrics best = last();
+        EpochMetrics best = null;
         for (EpochMetrics m : history) {
             if (!Double.isNaN(m.validationAccuracy())
-                    && (Double.isNaN(best.validationAccuracy()) || m.validationAccuracy() > best.validationAccuracy())) {
-                best = m;
+                    && (best == null || m.validationAccuracy() > best.validationAccuracy())) {
+                best = m; // the earliest epoch reaching the maximum, as a keep-best checkpoint would
             }
         }
-        return best;
+        return best == null ? last() : best;
     }
 
     /** Total training seconds over all epochs (including those of earlier, resumed processes). */

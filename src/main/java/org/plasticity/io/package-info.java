@@ -1,0 +1,4 @@
+/**
+ * Low-level file helpers shared by every package (atomic replacement).
+ */
+package org.plasticity.io;
