@@ -82,9 +82,10 @@ public record TreeConfig(int inputSize, int neurons, List<Integer> branchFactors
         return headline().withNeurons(20).withInhibitorySynapses(10);
     }
 
-    /** Copy with another input size. */
+    /** Copy with another input size; K_E and K_I are capped at it (set them afterwards to change them). */
     public TreeConfig withInputSize(int v) {
-        return new TreeConfig(v, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
+        return new TreeConfig(v, neurons, branchFactors, Math.min(excitatorySynapses, Math.max(v, 1)),
+                Math.min(inhibitorySynapses, Math.max(v, 0)), classes, core,
                 reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
     }
 
