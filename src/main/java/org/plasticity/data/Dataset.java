@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * <p>Subsets made with {@link #subset(String, int[])} share nothing mutable with their parent;
  * the feature array is never modified after construction.
  */
-public final class Dataset implements DataSource {
+public final class Dataset implements DataSource, org.plasticity.display.Displayable {
 
     private final String name;
     private final float[] features;
@@ -175,6 +175,12 @@ public final class Dataset implements DataSource {
             p[j] = t;
         }
         return p;
+    }
+
+    /** HTML: a grid of samples per class (PNG data: URI) and the class counts. */
+    @Override
+    public String toHtml() {
+        return DatasetHtml.dataset(this);
     }
 
     @Override
