@@ -8,7 +8,6 @@ import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeBackprop;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.train.BatchStats;
-import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 
@@ -22,7 +21,7 @@ import org.plasticity.train.StepContext;
  * Trainer.create().epochs(80).batchSize(256).optimizer(learner.optimizer()).fit(learner, splits);
  * }</pre>
  */
-public final class BackpropLearner implements Learner {
+public final class BackpropLearner implements LocalCaLearner {
 
     private final DendriticNetwork net;
     private final LearningRates rates;
@@ -54,6 +53,7 @@ public final class BackpropLearner implements Learner {
     }
 
     /** The optimizer these rates call for (Adam, clip by value). */
+    @Override
     public org.plasticity.train.optim.Adam optimizer() {
         return rates.optimizer();
     }

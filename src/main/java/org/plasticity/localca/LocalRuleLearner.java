@@ -10,7 +10,6 @@ import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.rules.LocalRule;
 import org.plasticity.localca.rules.LocalRuleConfig;
 import org.plasticity.train.BatchStats;
-import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 import org.plasticity.train.optim.Adam;
@@ -27,7 +26,7 @@ import org.plasticity.train.optim.Adam;
  *         .fit(learner, splits);
  * }</pre>
  */
-public final class LocalRuleLearner implements Learner {
+public final class LocalRuleLearner implements LocalCaLearner {
 
     private final DendriticNetwork net;
     private final LearningRates rates;
@@ -67,6 +66,7 @@ public final class LocalRuleLearner implements Learner {
     }
 
     /** Adam at the synapse rate with clip-by-value, as the rates call for. */
+    @Override
     public Adam optimizer() {
         return rates.optimizer();
     }

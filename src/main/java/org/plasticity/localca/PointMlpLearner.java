@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.train.BatchStats;
-import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.Seeds;
 import org.plasticity.train.StepContext;
@@ -16,7 +15,7 @@ import org.plasticity.train.StepContext;
  * ReLU units → linear decoder, trained by backprop, or by direct feedback alignment (a fixed
  * random matrix carries δ^y to the hidden layer; the revised paper's DFA comparison).
  */
-public final class PointMlpLearner implements Learner {
+public final class PointMlpLearner implements LocalCaLearner {
 
     private final int inputs;
     private final int hidden;
@@ -67,6 +66,12 @@ public final class PointMlpLearner implements Learner {
             a[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
         }
         return a;
+    }
+
+    /** Adam 1e-3 with clip-by-value 5 (the backprop rates of the dendritic runs). */
+    @Override
+    public org.plasticity.train.optim.OptimizerSpec optimizer() {
+        return org.plasticity.train.optim.Adam.of(1e-3).withClipValue(5);
     }
 
     @Override
