@@ -59,59 +59,63 @@ public final class Hsic {
         if (gradOut == null) {
             return loss;
         }
-        double[][] g = new double[n][n];
+        float[][] g = new float[n][n];
+        double[] rowSum = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                g[i][j] = cfg.selfWeight() * 2 * hk[i][j] / bb - cfg.targetWeight() * hky[i][j] / bb;
+                double gij = cfg.selfWeight() * 2 * hk[i][j] / bb - cfg.targetWeight() * hky[i][j] / bb;
+                if (rbf) {
+                    gij *= k[i][j];
+                    rowSum[i] += gij;
+                }
+                g[i][j] = (float) gij;
             }
         }
-        if (rbf) {
-            double[] rowSum = new double[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    g[i][j] *= k[i][j];
-                    rowSum[i] += g[i][j];
+        // ∂L/∂Z = Z G (G symmetric), accumulated as axpy rows so the inner loop vectorises
+        for (int u = 0; u < z.length; u++) {
+            float[] zu = z[u];
+            float[] out = gradOut[u];
+            java.util.Arrays.fill(out, 0, n, 0f);
+            for (int j = 0; j < n; j++) {
+                float a = zu[j];
+                float[] gj = g[j];
+                for (int i = 0; i < n; i++) {
+                    out[i] += a * gj[i];
                 }
             }
-            for (int u = 0; u < z.length; u++) {
-                float[] zu = z[u];
+            if (rbf) {
+                float c = (float) (-2 / s2);
                 for (int i = 0; i < n; i++) {
-                    double s = 0;
-                    for (int j = 0; j < n; j++) {
-                        s += g[i][j] * zu[j];
-                    }
-                    gradOut[u][i] = (float) (-(2 / s2) * (rowSum[i] * zu[i] - s));
+                    out[i] = c * ((float) rowSum[i] * zu[i] - out[i]);
                 }
-            }
-        } else {
-            for (int u = 0; u < z.length; u++) {
-                float[] zu = z[u];
+            } else {
                 for (int i = 0; i < n; i++) {
-                    double s = 0;
-                    for (int j = 0; j < n; j++) {
-                        s += g[i][j] * zu[j];
-                    }
-                    gradOut[u][i] = (float) (2 * s);
+                    out[i] *= 2f;
                 }
             }
         }
         return loss;
     }
 
-    /** Z Zᵀ accumulated unit by unit. */
+    /** Z Zᵀ accumulated unit by unit (float rows, vectorised), returned in double. */
     private static double[][] gram(float[][] z, int n) {
-        double[][] k = new double[n][n];
-        float[] row = new float[n];
+        float[][] kf = new float[n][n];
         for (float[] zu : z) {
             for (int i = 0; i < n; i++) {
                 float zi = zu[i];
-                for (int j = 0; j < n; j++) {
-                    row[j] = zi * zu[j];
+                if (zi == 0f) {
+                    continue;
                 }
-                double[] ki = k[i];
+                float[] ki = kf[i];
                 for (int j = 0; j < n; j++) {
-                    ki[j] += row[j];
+                    ki[j] += zi * zu[j];
                 }
+            }
+        }
+        double[][] k = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                k[i][j] = kf[i][j];
             }
         }
         return k;
