@@ -83,10 +83,25 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
         return p == Profile.FULL ? fullEpochs : SMOKE_EPOCHS;
     }
 
-    /** Runs the current profile's seeds. */
+    /** Runs the current profile's seeds (5 in the full profile, 2 in the smoke profile). */
     public SweepResult run() {
         Profile p = Profile.current();
         return run(p, p == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS);
+    }
+
+    /**
+     * Runs the first {@code n} of the current profile's seeds (grids and ablations use fewer seeds).
+     *
+     * @param n number of seeds (≥ 1)
+     * @return the sweep result
+     */
+    public SweepResult run(int n) {
+        Profile p = Profile.current();
+        long[] all = p == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS;
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one seed, got " + n);
+        }
+        return run(p, java.util.Arrays.copyOf(all, Math.min(n, all.length)));
     }
 
     /**
