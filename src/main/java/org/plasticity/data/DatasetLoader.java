@@ -14,6 +14,8 @@ import org.plasticity.data.cache.FillReport;
 import org.plasticity.data.idx.IdxData;
 import org.plasticity.data.idx.IdxImages;
 import org.plasticity.data.tasks.ContextGating;
+import org.plasticity.data.tasks.Mnist1d;
+import org.plasticity.data.tasks.Mnist1dConfig;
 import org.plasticity.data.text.ImdbReviews;
 import org.plasticity.data.text.ImdbTask;
 import org.plasticity.data.text.ImdbTaskConfig;
@@ -117,6 +119,14 @@ public record DatasetLoader(DataCache cache) {
         DataProvenance p = DataProvenance.ofFiles("cifar-10", shas(spec, paths.toArray(String[]::new)), true,
                 "standard split 50000 train / 10000 test");
         return new Splits("cifar-10", tr, te.subset("cifar-10/validation", new int[0]), te, p);
+    }
+
+    /**
+     * MNIST-1D generated with the package defaults (4,000 train / 1,000 test, length 40) and the
+     * given generator seed; see {@link Mnist1d}. Needs no files.
+     */
+    public Splits mnist1d(long seed) {
+        return Mnist1d.generate(Mnist1dConfig.defaults().withSeed(seed));
     }
 
     /** IMDB reviews with the original 25k/25k split, from the cache's {@code imdb/reviews.json}. */

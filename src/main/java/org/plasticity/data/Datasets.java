@@ -56,6 +56,16 @@ public final class Datasets {
         return loader().contextGating(seed);
     }
 
+    /** MNIST-1D 4000 / 1000, length 40 (package defaults), generator seed {@code seed}. */
+    public static Splits mnist1d(long seed) {
+        return org.plasticity.data.tasks.Mnist1d.generate(org.plasticity.data.tasks.Mnist1dConfig.defaults().withSeed(seed));
+    }
+
+    /** MNIST-1D with explicit constants, e.g. {@code Mnist1dConfig.gle()} (length 360). */
+    public static Splits mnist1d(org.plasticity.data.tasks.Mnist1dConfig config) {
+        return org.plasticity.data.tasks.Mnist1d.generate(config);
+    }
+
     /** CIFAR-10 50k / 10k; needs the canonical tarball (see {@link DatasetLoader#cifar10()}). */
     public static Splits cifar10() {
         return loader().cifar10();
@@ -66,9 +76,23 @@ public final class Datasets {
         return loader().imdb();
     }
 
+    /** IMDB from an unpacked original {@code aclImdb} folder (canonical tarball; see {@link org.plasticity.data.text.ImdbReviews#fromAclImdb}). */
+    public static org.plasticity.data.text.ImdbReviews imdbFromAclImdb(Path aclImdbFolder) {
+        return org.plasticity.data.text.ImdbReviews.fromAclImdb(aclImdbFolder);
+    }
+
     /** IMDB as 256-token id sequences + vocabulary + word vectors (see {@link DatasetLoader#imdbTask}). */
     public static org.plasticity.data.text.ImdbTask imdbTask(org.plasticity.data.text.ImdbTaskConfig config) {
         return loader().imdbTask(config);
+    }
+
+    /**
+     * The DVS-Gesture <b>stand-in</b>: event frames from moving MNIST digits (first {@code trainN}
+     * train and {@code testN} test digits, default {@link org.plasticity.data.encode.EventStreamConfig}).
+     */
+    public static Splits eventMnistStandIn(int trainN, int testN) {
+        return org.plasticity.data.encode.EventStreamStandIn.of(mnist().limit(trainN, testN),
+                org.plasticity.data.encode.EventStreamConfig.defaults());
     }
 
     /** Fills the named data sets (default: all obtainable ones) into the default cache. */

@@ -3,7 +3,6 @@ package org.plasticity.data;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.List;
-import org.plasticity.data.cache.AtomicFiles;
 import org.plasticity.data.cache.Catalog;
 import org.plasticity.data.cache.DataCache;
 import org.plasticity.data.cache.DataFile;
@@ -94,11 +93,17 @@ public final class DatasetsCli {
             }
         }
         try (var files = Files.walk(cache.root())) {
-            files.filter(AtomicFiles::isLeftover).forEach(p -> out.println("  leftover " + p + " (interrupted write; safe to delete)"));
+            files.filter(DatasetsCli::isLeftover).forEach(p -> out.println("  leftover " + p + " (from an interrupted fill; safe to delete)"));
         } catch (java.io.IOException e) {
             out.println("  (cannot scan " + cache.root() + ": " + e.getMessage() + ")");
         }
         return bad == 0 ? 0 : 1;
+    }
+
+    /** Temporary files of {@link org.plasticity.io.AtomicFiles} and scratch folders of {@code CacheFiller}. */
+    private static boolean isLeftover(java.nio.file.Path p) {
+        String n = p.getFileName().toString();
+        return (n.startsWith(".") && n.endsWith(".tmp")) || n.startsWith(".fill-");
     }
 
     private static void list(DataCache cache, PrintStream out) {

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.plasticity.data.DataFileException;
+import org.plasticity.io.AtomicFiles;
 
 /**
  * Fills the {@link DataCache} with a data set: tries each of its sources in order, verifies every
- * staged file (archive checksum where published, then size and content SHA-256), and moves it into
- * the cache with an atomic rename. A failing source leaves nothing behind; the next one is tried.
+ * staged file (archive checksum where published, then size and content SHA-256), and only then
+ * writes it into the cache with {@link AtomicFiles} (temporary file, then atomic rename). Downloads
+ * and copies land in a scratch folder first, so an interrupted one never reaches the cache. A failing source leaves nothing behind; the next one is tried.
  *
  * @param cache the cache to fill
  */

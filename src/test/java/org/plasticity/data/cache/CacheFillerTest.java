@@ -98,6 +98,37 @@ class CacheFillerTest {
     }
 
     @Test
+    void interruptedDownloadNeverReachesTheCache() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] gzImages = TestFiles.gzip(images);
+        server.createContext("/labels.gz", ex -> {
+            byte[] body = TestFiles.gzip(labels);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.createContext("/images.gz", ex -> {
+            ex.sendResponseHeaders(200, gzImages.length);
+            ex.getResponseBody().write(gzImages, 0, gzImages.length / 2);
+            ex.getResponseBody().flush();
+            ex.getHttpContext().getServer().stop(0);
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            UrlSource web = new UrlSource("local test server", Map.of("demo/labels", URI.create(base + "/labels.gz"),
+                    "demo/images", URI.create(base + "/images.gz")));
+            DataCache cache = new DataCache(tmp.resolve("cache"));
+            DataFileException e = assertThrows(DataFileException.class, () -> new CacheFiller(cache).fill(spec(web)));
+            assertTrue(e.problem().contains("local test server"), e.problem());
+            assertEquals(List.of(), filesUnder(cache.root()), "neither the complete nor the cut file may land in the cache");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void archiveChecksumIsCheckedAndContentHashRecorded() throws IOException {
         byte[] gz = TestFiles.gzip(images);
         DataFile archived = new DataFile("demo/images", images.length, null, Checksums.sha256(gz));

@@ -1,0 +1,57 @@
+package org.plasticity.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plasticity.localca.experiments.Experiment;
+import org.plasticity.localca.experiments.Experiments;
+import org.plasticity.results.Profile;
+import org.plasticity.results.ReproductionRow;
+import org.plasticity.results.SweepResult;
+
+/**
+ * Runs LocalCA experiments by id (or {@code all}) in the current profile and records their rows;
+ * resumable: finished seeds are skipped, an interrupted seed resumes from its checkpoint.
+ *
+ * <pre>
+ * PLASTICITY_PROFILE=full nohup java -Dplasticity.threads=2 -cp target/classes:target/lib/* \
+ *     org.plasticity.bench.LocalCaReproduce mnist-bp-ceiling mnist-5f-per-soma &gt; localca.log 2&gt;&amp;1 &amp;
+ * </pre>
+ * Seeds: {@code -Dplasticity.seeds=42,43} overrides the profile's seeds.
+ */
+public final class LocalCaReproduce {
+
+    private LocalCaReproduce() {
+    }
+
+    /**
+     * @param args experiment ids, or {@code all}, or {@code list}
+     */
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("list")) {
+            System.out.println("experiments: " + String.join(" ", Experiments.all().keySet()));
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("all")) {
+                ids.addAll(Experiments.all().keySet());
+            } else {
+                ids.add(a);
+            }
+        }
+        Profile profile = Profile.current();
+        String seedProp = System.getProperty("plasticity.seeds");
+        for (String id : ids) {
+            Experiment e = Experiments.byId(id);
+            long t0 = System.nanoTime();
+            System.out.println("== " + e + " [" + profile.id() + "]");
+            SweepResult r = seedProp == null ? e.run()
+                    : e.run(profile, java.util.Arrays.stream(seedProp.split(",")).mapToLong(Long::parseLong).toArray());
+            System.out.println(r);
+            for (ReproductionRow row : e.record(r)) {
+                System.out.println("   " + row);
+            }
+            System.out.printf("   (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

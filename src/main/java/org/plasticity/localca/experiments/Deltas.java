@@ -1,0 +1,62 @@
+package org.plasticity.localca.experiments;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.plasticity.localca.LocalCa;
+import org.plasticity.results.ReproductionRow;
+import org.plasticity.results.ResultsCsv;
+import org.plasticity.results.RunRecord;
+import org.plasticity.results.Status;
+import org.plasticity.results.SweepResult;
+
+/**
+ * Differences between two experiments (shunting − additive, path − no path, ...), seed-matched:
+ * the mean and sample std of the per-seed differences of the best-validation test accuracy.
+ */
+public final class Deltas {
+
+    private static final String METRIC = "best_val_test_accuracy";
+
+    private Deltas() {
+    }
+
+    /** Per-seed differences a − b over the seeds both results share. */
+    public static double[] differences(SweepResult a, SweepResult b) {
+        Map<Long, Double> bm = new HashMap<>();
+        for (RunRecord r : b.records()) {
+            bm.put(r.seed(), r.metric(METRIC));
+        }
+        return a.records().stream().filter(r -> bm.containsKey(r.seed()))
+                .mapToDouble(r -> r.metric(METRIC) - bm.get(r.seed())).toArray();
+    }
+
+    /**
+     * Records a difference row ({@code test_accuracy_delta}).
+     *
+     * @param id experiment id of the claim
+     * @param dataset data set id
+     * @param diffs per-seed (or per-cell) differences
+     * @param epochs epochs per run
+     * @param wallSeconds total cost
+     * @param paper the paper's difference (NaN if none)
+     * @param tolerance absolute tolerance for "reproduced"
+     * @param profile profile of the runs
+     * @param notes one line
+     * @return the recorded row
+     */
+    public static ReproductionRow record(String id, String dataset, double[] diffs, int epochs, double wallSeconds,
+            double paper, double tolerance, org.plasticity.results.Profile profile, String notes) {
+        double mean = 0;
+        for (double d : diffs) {
+            mean += d / diffs.length;
+        }
+        double ss = 0;
+        for (double d : diffs) {
+            ss += (d - mean) * (d - mean);
+        }
+        double std = diffs.length > 1 ? Math.sqrt(ss / (diffs.length - 1)) : Double.NaN;
+        Status st = Double.isNaN(paper) ? Status.STAND_IN : Status.compare(mean, paper, tolerance);
+        return ResultsCsv.inProject().record(new ReproductionRow(LocalCa.PAPER, id, dataset, "test_accuracy_delta", paper,
+                Double.NaN, mean, std, diffs.length, profile, st, epochs, wallSeconds, null, notes));
+    }
+}
