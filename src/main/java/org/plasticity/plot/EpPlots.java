@@ -50,6 +50,7 @@ public final class EpPlots {
             hi = lo + 1;
         }
         XYChart chart = Charts.line("Neuron rates at free-phase step " + step, "rate s", "fraction of units");
+        chart.getStyler().setXAxisDecimalPattern(ChartStyle.decimalPattern(hi - lo));
         double[] x = new double[bins + 2];
         for (int i = 0; i <= bins; i++) {
             x[i] = lo + (hi - lo) * i / bins;
