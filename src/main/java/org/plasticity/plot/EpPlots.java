@@ -148,6 +148,36 @@ public final class EpPlots {
                 "parameter / layer", "normalised RMSE", keys, v);
     }
 
+    /**
+     * Test error per epoch, averaged over seeds, one curve per experiment (log scale).
+     *
+     * @param histories experiment name to the per-seed histories
+     */
+    public static XYChart testErrorCurves(java.util.Map<String, List<List<org.plasticity.train.EpochMetrics>>> histories) {
+        XYChart chart = Charts.line("Test error per epoch (mean over seeds)", "epoch", "test error (%)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        for (var e : histories.entrySet()) {
+            List<List<org.plasticity.train.EpochMetrics>> runs = e.getValue();
+            int epochs = runs.stream().mapToInt(List::size).min().orElse(0);
+            if (epochs == 0) {
+                continue;
+            }
+            double[] x = new double[epochs];
+            double[] y = new double[epochs];
+            for (int t = 0; t < epochs; t++) {
+                x[t] = t + 1;
+                for (var h : runs) {
+                    y[t] += 100 * (1 - h.get(t).testAccuracy()) / runs.size();
+                }
+            }
+            chart.addSeries(e.getKey() + " (" + runs.size() + " seeds)", x, y).setMarker(SeriesMarkers.NONE);
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            throw new IllegalArgumentException("no history with at least one epoch");
+        }
+        return chart;
+    }
+
     /** Relative error of the one-sided and symmetric estimates against the fixed-point gradient, log–log in β. */
     public static XYChart estimatorBias(EstimatorBias b) {
         XYChart chart = Charts.line("EP estimator bias (Laborieux et al. 2021)", "β", "‖ĝ − ∇L‖ / ‖∇L‖");
