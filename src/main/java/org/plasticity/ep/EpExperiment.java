@@ -15,6 +15,7 @@ import org.plasticity.results.SweepResult;
 import org.plasticity.train.Checkpoint;
 import org.plasticity.train.EpochMetrics;
 import org.plasticity.train.Learner;
+import org.plasticity.train.Parameter;
 import org.plasticity.train.Trainer;
 import org.plasticity.train.TrainingListener;
 import org.plasticity.train.TrainingRun;
@@ -158,6 +159,30 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
             }
         }
         return out;
+    }
+
+    /**
+     * The network of seed {@code seed} with the parameters of its last checkpoint (after {@link #run}), e.g.
+     * to look at the trained network's free phase.
+     *
+     * @throws IllegalStateException when that seed has no checkpoint in this profile's store
+     */
+    public LayeredNetwork trainedNetwork(long seed) {
+        Path f = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory().resolve("seed-" + seed)
+                .resolve(Checkpoint.FILE_NAME);
+        if (!Files.exists(f)) {
+            throw new IllegalStateException("no checkpoint for seed " + seed + " of " + id() + " at " + f + "; run the experiment first");
+        }
+        Checkpoint ck = Checkpoint.load(f);
+        LayeredNetwork net = EqProp.from(recipe.config()).network(seed);
+        for (Parameter p : net.parameters()) {
+            float[] v = ck.parameters().get(p.name());
+            if (v == null || v.length != p.size()) {
+                throw new IllegalStateException("checkpoint " + f + " has no parameter " + p.name() + " of size " + p.size());
+            }
+            System.arraycopy(v, 0, p.value(), 0, v.length);
+        }
+        return net;
     }
 
     /** Runs, then writes the row to {@code results/reproduction.csv}; returns the sweep. */

@@ -34,7 +34,8 @@ public final class EpReproductions {
         m.put("bptt", EpExperiment.of(sym).bptt().profile(profile));
         m.put("ernoult2019", EpExperiment.of(EpPresets.ernoult2019()).profile(profile));
         m.put("sb2017", EpExperiment.of(EpPresets.scellierBengio2017()).profile(profile));
-        m.put("two-hidden", EpExperiment.of(EpPresets.laborieux2021MnistTwoHidden()).profile(profile));
+        m.put("two-hidden", EpExperiment.of(EpPresets.laborieux2021MnistTwoHidden()).profile(profile)
+                .seeds(profile == Profile.SMOKE ? new long[] {1} : new long[] {1, 2, 3}));
         m.put("conv", EpExperiment.of(EpPresets.mnistConv()).seeds(1).profile(profile));
         return m;
     }
