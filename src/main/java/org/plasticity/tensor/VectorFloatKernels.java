@@ -83,9 +83,28 @@ final class VectorFloatKernels implements FloatKernels {
         return "vector-" + S.vectorBitSize();
     }
 
+    /**
+     * Checks that {@code rows × cols} elements at {@code off} with leading dimension {@code ld} lie inside
+     * {@code arr}: the one bounds check of a call (the per-load checks of the Vector API are switched off,
+     * see {@link KernelSelection}).
+     */
+    private static void need(float[] arr, int off, int rows, int ld, int cols, String what) {
+        if (rows <= 0 || cols <= 0) {
+            return;
+        }
+        long last = (long) off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || ld < 0 || last > arr.length) {
+            throw new IndexOutOfBoundsException(what + ": " + rows + "×" + cols + " at offset " + off + " (stride " + ld
+                    + ") needs " + last + " values, array has " + arr.length);
+        }
+    }
+
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        need(a, aOff, m, lda, k, "gemmNT A");
+        need(b, bOff, n, ldb, k, "gemmNT B");
+        need(c, cOff, m, ldc, n, "gemmNT C");
         int kv = S.loopBound(k);
         for (int j0 = 0; j0 < n; j0 += NT_PANEL) {
             int j1 = Math.min(n, j0 + NT_PANEL);
@@ -127,6 +146,13 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void gemmAB(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (transA) {
+            need(a, aOff, k, lda, m, "gemmAB Aᵀ");
+        } else {
+            need(a, aOff, m, lda, k, "gemmAB A");
+        }
+        need(b, bOff, k, ldb, n, "gemmAB B");
+        need(c, cOff, m, ldc, n, "gemmAB C");
         int rs = transA ? 1 : lda;
         int cs = transA ? lda : 1;
         for (int j0 = 0; j0 < n; j0 += AB_PANEL) {
@@ -168,6 +194,11 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
             float[] fwd, int fwdOff, float[] bwd, int bwdOff) {
+        need(w, 0, nOut, nIn, nIn, "denseBoth W");
+        need(x, xOff, rows, nIn, nIn, "denseBoth x");
+        need(y, yOff, rows, nOut, nOut, "denseBoth y");
+        need(fwd, fwdOff, rows, nOut, nOut, "denseBoth fwd");
+        need(bwd, bwdOff, rows, nIn, nIn, "denseBoth bwd");
         int iv = S.loopBound(nIn);
         int r = 0;
         for (; r + 2 <= rows; r += 2) {
@@ -206,6 +237,8 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void clampScaled(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, float lo, float hi) {
+        need(src, srcOff, 1, 0, n, "clampScaled src");
+        need(dst, dstOff, 1, 0, n, "clampScaled dst");
         int nv = S.loopBound(n);
         FloatVector vs = FloatVector.broadcast(S, scale);
         FloatVector vlo = FloatVector.broadcast(S, lo);
@@ -221,6 +254,8 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void logistic(float[] src, int srcOff, float[] dst, int dstOff, int n, float gain, float shift) {
+        need(src, srcOff, 1, 0, n, "logistic src");
+        need(dst, dstOff, 1, 0, n, "logistic dst");
         int nv = S.loopBound(n);
         int i = 0;
         for (; i < nv; i += L) {
@@ -241,6 +276,8 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        need(src, srcOff, 1, 0, n, "tanh src");
+        need(dst, dstOff, 1, 0, n, "tanh dst");
         int nv = S.loopBound(n);
         int i = 0;
         for (; i < nv; i += L) {
@@ -262,6 +299,8 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        need(x, xOff, 1, 0, n, "axpy x");
+        need(y, yOff, 1, 0, n, "axpy y");
         int nv = S.loopBound(n);
         FloatVector va = FloatVector.broadcast(S, alpha);
         int i = 0;
@@ -275,6 +314,9 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void add(int n, float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff) {
+        need(a, aOff, 1, 0, n, "add a");
+        need(b, bOff, 1, 0, n, "add b");
+        need(dst, dstOff, 1, 0, n, "add dst");
         int nv = S.loopBound(n);
         int i = 0;
         for (; i < nv; i += L) {
@@ -294,6 +336,8 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public float dot(int n, float[] a, int aOff, float[] b, int bOff) {
+        need(a, aOff, 1, 0, n, "dot a");
+        need(b, bOff, 1, 0, n, "dot b");
         int nv = S.loopBound(n);
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < nv; i += L) {
