@@ -1,0 +1,259 @@
+package org.plasticity.display;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.api.NumericColumn;
+
+/**
+ * Compact renderings of a Tablesaw {@link Table} without a kernel: an HTML fragment (column types
+ * under the names, numbers right-aligned and formatted, long tables cut to head and tail with a
+ * "… N more rows …" row) and a fixed-width text form for JShell and logs.
+ *
+ * <p>Result objects embed tables in their own {@link Displayable#toHtml()} with
+ * {@link #toHtml(Table)}; notebook renderers use the same code.
+ *
+ * @param maxRows rows shown before the table is cut (head and tail split about 2:1)
+ * @param maxColumns columns shown before the table is cut (head and tail)
+ */
+public record TableHtml(int maxRows, int maxColumns) {
+
+    /** Shows up to 20 rows and 16 columns. */
+    public static final TableHtml DEFAULT = new TableHtml(20, 16);
+
+    /** Validates the limits. */
+    public TableHtml {
+        if (maxRows < 2) {
+            throw new IllegalArgumentException("maxRows must be at least 2, got " + maxRows);
+        }
+        if (maxColumns < 2) {
+            throw new IllegalArgumentException("maxColumns must be at least 2, got " + maxColumns);
+        }
+    }
+
+    /** A copy showing up to {@code n} rows. */
+    public TableHtml withMaxRows(int n) {
+        return new TableHtml(n, maxColumns);
+    }
+
+    /** A copy showing up to {@code n} columns. */
+    public TableHtml withMaxColumns(int n) {
+        return new TableHtml(maxRows, n);
+    }
+
+    /** {@link #render(Table)} with the default limits. */
+    public static String toHtml(Table table) {
+        return DEFAULT.render(table);
+    }
+
+    /** {@link #renderText(Table)} with the default limits. */
+    public static String toText(Table table) {
+        return DEFAULT.renderText(table);
+    }
+
+    /**
+     * The HTML fragment: a caption with the table name and size, a header with names and types,
+     * and the (possibly cut) body. Inline styles only, no scripts.
+     *
+     * @param table the table
+     * @return a self-contained {@code <table>}
+     */
+    public String render(Table table) {
+        List<Integer> rows = shownIndices(table.rowCount(), maxRows);
+        List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
+        StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * cols.size());
+        sb.append("<table class=\"plasticity-table\" style=\"border-collapse:collapse;font-size:12px\">");
+        sb.append("<caption style=\"text-align:left;caption-side:top\"><b>").append(Html.escape(table.name()))
+                .append("</b> <span style=\"color:#777\">").append(table.rowCount()).append(" rows × ")
+                .append(table.columnCount()).append(" columns</span></caption><thead><tr>");
+        for (Integer c : cols) {
+            if (c == null) {
+                sb.append("<th>…</th>");
+                continue;
+            }
+            Column<?> col = table.column(c);
+            sb.append("<th style=\"text-align:").append(align(col)).append("\">").append(Html.escape(col.name()))
+                    .append("<br><span style=\"color:#888;font-weight:normal;font-size:10px\">")
+                    .append(typeName(col.type())).append("</span></th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        for (Integer r : rows) {
+            if (r == null) {
+                int hidden = table.rowCount() - (rows.size() - 1);
+                sb.append("<tr><td colspan=\"").append(cols.size())
+                        .append("\" style=\"text-align:center;color:#777\">… ").append(hidden)
+                        .append(" more rows …</td></tr>");
+                continue;
+            }
+            sb.append("<tr>");
+            for (Integer c : cols) {
+                if (c == null) {
+                    sb.append("<td>…</td>");
+                    continue;
+                }
+                Column<?> col = table.column(c);
+                sb.append("<td style=\"text-align:").append(align(col)).append("\">")
+                        .append(Html.escape(cell(col, r))).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    /**
+     * The fixed-width text form: a title line, names, types, and the (possibly cut) rows.
+     *
+     * @param table the table
+     * @return lines separated by {@code \n}
+     */
+    public String renderText(Table table) {
+        List<Integer> rows = shownIndices(table.rowCount(), maxRows);
+        List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
+        List<String[]> lines = new ArrayList<>();
+        String[] names = new String[cols.size()];
+        String[] types = new String[cols.size()];
+        for (int j = 0; j < cols.size(); j++) {
+            Integer c = cols.get(j);
+            names[j] = c == null ? "…" : table.column(c).name();
+            types[j] = c == null ? "" : typeName(table.column(c).type());
+        }
+        lines.add(names);
+        lines.add(types);
+        for (Integer r : rows) {
+            String[] line = new String[cols.size()];
+            for (int j = 0; j < cols.size(); j++) {
+                Integer c = cols.get(j);
+                line[j] = r == null ? (j == 0 ? "…" : "") : c == null ? "…" : cell(table.column(c), r);
+            }
+            lines.add(line);
+        }
+        int[] width = new int[cols.size()];
+        for (String[] line : lines) {
+            for (int j = 0; j < line.length; j++) {
+                width[j] = Math.max(width[j], line[j].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(table.name()).append(" (").append(table.rowCount()).append(" rows × ").append(table.columnCount())
+                .append(" columns)");
+        int hidden = table.rowCount() - (rows.size() - (rows.contains(null) ? 1 : 0));
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append('\n');
+            String[] line = lines.get(i);
+            boolean gap = i >= 2 && rows.get(i - 2) == null;
+            if (gap) {
+                sb.append("… ").append(hidden).append(" more rows …");
+                continue;
+            }
+            for (int j = 0; j < line.length; j++) {
+                Integer c = cols.get(j);
+                boolean right = c != null && table.column(c) instanceof NumericColumn;
+                String f = "%" + (right ? "" : "-") + width[j] + "s";
+                sb.append(j == 0 ? "" : "  ").append(String.format(Locale.ROOT, f, line[j]));
+            }
+        }
+        return sb.toString().replaceAll(" +\n", "\n").stripTrailing();
+    }
+
+    /**
+     * Row or column indices to show: all when {@code n <= max}, else a head, a {@code null}
+     * marker for the gap, and a tail.
+     */
+    static List<Integer> shownIndices(int n, int max) {
+        List<Integer> out = new ArrayList<>();
+        if (n <= max) {
+            for (int i = 0; i < n; i++) {
+                out.add(i);
+            }
+            return out;
+        }
+        int head = (2 * max + 2) / 3;
+        int tail = max - head;
+        for (int i = 0; i < head; i++) {
+            out.add(i);
+        }
+        out.add(null);
+        for (int i = n - tail; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** A cell as text: numbers formatted by {@link #formatNumber(double)}, missing values empty. */
+    static String cell(Column<?> col, int row) {
+        if (col.isMissing(row)) {
+            return "";
+        }
+        if (col instanceof NumericColumn<?> num) {
+            ColumnType t = col.type();
+            if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+                return formatNumber(num.getDouble(row));
+            }
+        }
+        return col.getString(row);
+    }
+
+    /**
+     * Formats a floating-point value for tables: integral values without decimals, ordinary
+     * magnitudes with four significant digits (at most six decimals), very large or small ones in
+     * scientific notation.
+     *
+     * @param v the value
+     * @return the text
+     */
+    public static String formatNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
+            return String.valueOf((long) v);
+        }
+        if (a >= 1e6 || a < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        int intDigits = a >= 1 ? (int) Math.floor(Math.log10(a)) + 1 : 0;
+        int leadingZeros = a < 1 ? (int) Math.floor(-Math.log10(a)) : 0;
+        int decimals = Math.min(6, Math.max(0, 4 - intDigits) + leadingZeros);
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.indexOf('.') >= 0) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+
+    private static String align(Column<?> col) {
+        return col instanceof NumericColumn ? "right" : "left";
+    }
+
+    /** Short lower-case type names: double, float, int, long, short, string, bool, date, time, datetime, instant. */
+    static String typeName(ColumnType t) {
+        if (t == ColumnType.INTEGER) {
+            return "int";
+        }
+        if (t == ColumnType.BOOLEAN) {
+            return "bool";
+        }
+        if (t == ColumnType.LOCAL_DATE) {
+            return "date";
+        }
+        if (t == ColumnType.LOCAL_TIME) {
+            return "time";
+        }
+        if (t == ColumnType.LOCAL_DATE_TIME) {
+            return "datetime";
+        }
+        return t.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "TableHtml[maxRows=" + maxRows + ", maxColumns=" + maxColumns + "]";
+    }
+}

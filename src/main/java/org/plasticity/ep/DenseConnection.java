@@ -1,0 +1,117 @@
+package org.plasticity.ep;
+
+import java.util.List;
+import org.plasticity.tensor.FloatKernels;
+import org.plasticity.tensor.Parallel;
+import org.plasticity.train.Parameter;
+
+/**
+ * A fully connected coupling {@code Φ_c = ⟨out, W·in + b⟩} with {@code W} stored {@code out × in}
+ * (the PyTorch {@code Linear} layout). Narrow connections (at most {@link #FUSED_MAX_OUT} outputs, e.g.
+ * to 10 classes) compute both directions in one pass over {@code W}; wide ones use two register-blocked
+ * products.
+ */
+public final class DenseConnection implements Connection {
+
+    /** Widest output for which {@link #couple} uses the fused one-pass kernel. */
+    public static final int FUSED_MAX_OUT = 32;
+
+    private final int nIn;
+    private final int nOut;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final FloatKernels k;
+
+    /**
+     * @param name suffix of the parameter names ({@code W<name>}, {@code b<name>})
+     * @param nIn inputs
+     * @param nOut outputs
+     * @param lrScale learning-rate multiplier of both parameters
+     * @param kernels the float kernels to use
+     */
+    public DenseConnection(String name, int nIn, int nOut, double lrScale, FloatKernels kernels) {
+        this.nIn = nIn;
+        this.nOut = nOut;
+        this.weight = new Parameter("W" + name, new int[] {nOut, nIn}, new float[nOut * nIn], lrScale, true);
+        this.bias = new Parameter("b" + name, new int[] {nOut}, new float[nOut], lrScale, true);
+        this.k = kernels;
+    }
+
+    @Override
+    public int inSize() {
+        return nIn;
+    }
+
+    @Override
+    public int outSize() {
+        return nOut;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** The weight parameter ({@code out × in}). */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias parameter. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public void forward(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        k.gemmNT(rows, nOut, nIn, in, inOff, nIn, weight.value(), 0, nIn, accOut, accOutOff, nOut, true);
+        k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+    }
+
+    @Override
+    public void adjoint(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, float[] accIn, int accInOff) {
+        k.gemmAB(false, rows, nIn, nOut, alpha, out, outOff, nOut, weight.value(), 0, nIn, accIn, accInOff, nIn);
+    }
+
+    @Override
+    public void couple(int rows, float[] in, int inOff, float[] out, int outOff, float[] accOut, int accOutOff,
+            float[] accIn, int accInOff, boolean withBias) {
+        if (nOut <= FUSED_MAX_OUT) {
+            k.denseBoth(rows, nOut, nIn, weight.value(), in, inOff, out, outOff, accOut, accOutOff, accIn, accInOff);
+        } else {
+            k.gemmNT(rows, nOut, nIn, in, inOff, nIn, weight.value(), 0, nIn, accOut, accOutOff, nOut, true);
+            adjoint(rows, 1f, in, inOff, out, outOff, accIn, accInOff);
+        }
+        if (withBias) {
+            k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+        }
+    }
+
+    @Override
+    public void accumulateGradient(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, boolean withBias) {
+        float[] gw = weight.grad();
+        if (nOut >= nIn) {
+            Parallel.forRange(nOut, 8, (o0, o1) -> k.gemmAB(true, o1 - o0, nIn, rows, alpha, out, outOff + o0, nOut,
+                    in, inOff, nIn, gw, o0 * nIn, nIn));
+        } else {
+            Parallel.forRange(nIn, 64, (i0, i1) -> k.gemmAB(true, nOut, i1 - i0, rows, alpha, out, outOff, nOut,
+                    in, inOff + i0, nIn, gw, i0, nIn));
+        }
+        if (withBias) {
+            float[] gb = bias.grad();
+            for (int r = 0; r < rows; r++) {
+                k.axpy(nOut, alpha, out, outOff + r * nOut, gb, 0);
+            }
+        }
+    }
+
+    @Override
+    public long coupleMacsPerRow() {
+        return 2L * nIn * nOut;
+    }
+
+    @Override
+    public String toString() {
+        return "DenseConnection[" + nIn + "→" + nOut + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package org.plasticity.ep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.plasticity.data.Splits;
+import org.plasticity.results.Profile;
+import org.plasticity.results.ReproductionRow;
+import org.plasticity.results.ResultsCsv;
+import org.plasticity.results.RunRecord;
+import org.plasticity.results.SeedSweep;
+import org.plasticity.results.SweepResult;
+import org.plasticity.train.Learner;
+import org.plasticity.train.Trainer;
+import org.plasticity.train.TrainingListener;
+import org.plasticity.train.TrainingRun;
+
+/**
+ * One reproduction experiment: an {@link EpRecipe} trained over several seeds through the shared
+ * {@link Trainer} with per-seed checkpoints (a killed run resumes where it stopped), aggregated to
+ * mean ± std and written to {@code results/reproduction.csv}. The {@link Profile#SMOKE smoke} profile
+ * trains one epoch on a few hundred samples; {@link Profile#FULL full} runs the recipe on the whole data.
+ *
+ * <pre>{@code
+ * SweepResult r = EpExperiment.of(EpPresets.laborieux2021Mnist()).seeds(1, 2, 3).run(Datasets.mnist());
+ * }</pre>
+ *
+ * @param recipe the setting
+ * @param seeds seeds to run
+ * @param profile smoke or full
+ * @param backpropThroughTime train with backprop-through-time over the same dynamics instead of EP
+ * @param listeners extra training listeners (e.g. a live display)
+ * @param silent turn the trainer's own progress display off
+ */
+public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boolean backpropThroughTime,
+        List<TrainingListener> listeners, boolean silent) {
+
+    /** Paper id of standard EP in the results files. */
+    public static final String PAPER = "ep-standard";
+    /** Absolute tolerance on test accuracy for "reproduced" (±0.3 percentage points). */
+    public static final double TOLERANCE = 0.003;
+    /** Training samples of the smoke profile. */
+    public static final int SMOKE_TRAIN = 600;
+    /** Test samples of the smoke profile. */
+    public static final int SMOKE_TEST = 300;
+
+    /** Copies arrays and validates. */
+    public EpExperiment {
+        if (recipe == null || profile == null) {
+            throw new IllegalArgumentException("an experiment needs a recipe and a profile");
+        }
+        seeds = seeds.clone();
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("give at least one seed");
+        }
+        listeners = List.copyOf(listeners);
+    }
+
+    /** The recipe with seeds 1, 2, 3 in the current profile. */
+    public static EpExperiment of(EpRecipe recipe) {
+        return new EpExperiment(recipe, new long[] {1, 2, 3}, Profile.current(), false, List.of(), false);
+    }
+
+    /** Other seeds. */
+    public EpExperiment seeds(long... s) {
+        return new EpExperiment(recipe, s, profile, backpropThroughTime, listeners, silent);
+    }
+
+    /** Another profile. */
+    public EpExperiment profile(Profile p) {
+        return new EpExperiment(recipe, seeds, p, backpropThroughTime, listeners, silent);
+    }
+
+    /** Backprop-through-time over the same dynamics (the experiment id gets the suffix {@code -bptt}). */
+    public EpExperiment bptt() {
+        return new EpExperiment(recipe, seeds, profile, true, listeners, silent);
+    }
+
+    /** Adds a training listener. */
+    public EpExperiment listener(TrainingListener l) {
+        List<TrainingListener> ls = new ArrayList<>(listeners);
+        ls.add(l);
+        return new EpExperiment(recipe, seeds, profile, backpropThroughTime, ls, silent);
+    }
+
+    /** Without the trainer's live progress display. */
+    public EpExperiment quiet() {
+        return new EpExperiment(recipe, seeds, profile, backpropThroughTime, listeners, true);
+    }
+
+    /** The experiment id in result rows and run folders. */
+    public String id() {
+        return recipe.id() + (backpropThroughTime ? "-bptt" : "");
+    }
+
+    /** Epochs actually trained in this profile. */
+    public int epochs() {
+        return profile.choose(1, recipe.epochs());
+    }
+
+    /** The data this profile trains on. */
+    public Splits data(Splits full) {
+        return profile == Profile.SMOKE ? full.limit(SMOKE_TRAIN, SMOKE_TEST) : full;
+    }
+
+    /**
+     * Trains every seed whose record is missing (each resumable from its checkpoint) and aggregates.
+     *
+     * @param full the full data set (the smoke profile takes a slice)
+     * @return one record per seed with mean and std
+     */
+    public SweepResult run(Splits full) {
+        Splits data = data(full);
+        return SeedSweep.of(id()).seeds(seeds).profile(profile).run(run -> {
+            Trainer t = recipe.trainer().epochs(epochs()).seed(run.seed()).checkpointDir(run.checkpointDir());
+            if (silent) {
+                t = t.quiet();
+            }
+            for (TrainingListener l : listeners) {
+                t = t.listener(l);
+            }
+            Learner learner = backpropThroughTime ? recipe.bptt(run.seed()) : recipe.learner(run.seed());
+            TrainingRun tr = t.fit(learner, data);
+            return RunRecord.of(run.experiment(), tr);
+        });
+    }
+
+    /**
+     * The reproduction row of a finished sweep (test accuracy against the paper's 1 − error).
+     *
+     * @param r the sweep
+     * @param dataset data set id, e.g. {@code mnist}
+     * @return the row (not yet written)
+     */
+    public ReproductionRow row(SweepResult r, String dataset) {
+        double paper = Double.isNaN(recipe.paperTestError()) ? Double.NaN : 1 - recipe.paperTestError() / 100;
+        String notes = String.format(Locale.ROOT, "%s%s; %s; optimizer %s, batch %d; paper: %s",
+                backpropThroughTime ? "BPTT over the same dynamics, " : "", recipe.config(), recipe.paper(), recipe.optimizer(),
+                recipe.batchSize(), recipe.source());
+        return r.toRow(PAPER, dataset, "test_accuracy", paper, Double.NaN, TOLERANCE, notes);
+    }
+
+    /** Runs, then writes the row to {@code results/reproduction.csv}; returns the sweep. */
+    public SweepResult runAndRecord(Splits full, String dataset) {
+        SweepResult r = run(full);
+        ResultsCsv.inProject().record(row(r, dataset));
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "EpExperiment[" + id() + ", seeds " + java.util.Arrays.toString(seeds) + ", " + profile.id() + ", "
+                + epochs() + " epochs]";
+    }
+}

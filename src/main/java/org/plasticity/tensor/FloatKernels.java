@@ -1,0 +1,88 @@
+package org.plasticity.tensor;
+
+/**
+ * The few fused float32 kernels the hot loops of the learning rules need, over plain row-major
+ * {@code float[]} buffers with offsets and leading dimensions (no allocation per call).
+ *
+ * <p>Two implementations compute the same results: {@link #vector()} uses the JDK Vector API
+ * (module {@code jdk.incubator.vector}, start the JVM with {@code --add-modules jdk.incubator.vector})
+ * and {@link #scalar()} uses plain loops. {@link #get()} picks the vector kernels when the module is
+ * present, unless the system property {@code plasticity.simd=false} asks for the scalar ones.
+ *
+ * <p>Every output element is computed in the same operation order whatever the row range or
+ * thread split, so splitting work across threads never changes a result.
+ *
+ * <p>Matrix arguments: a matrix {@code X} of {@code r × c} stored row-major at {@code x[xOff + i·ldx + j]}.
+ */
+public interface FloatKernels {
+
+    /** The fastest kernels available in this JVM. */
+    static FloatKernels get() {
+        return KernelSelection.BEST;
+    }
+
+    /** The plain-loop kernels (always available). */
+    static FloatKernels scalar() {
+        return ScalarFloatKernels.INSTANCE;
+    }
+
+    /**
+     * The Vector-API kernels.
+     *
+     * @throws IllegalStateException when the JVM was started without {@code --add-modules jdk.incubator.vector}
+     */
+    static FloatKernels vector() {
+        return KernelSelection.vector();
+    }
+
+    /** Short name, e.g. {@code vector-512} or {@code scalar}. */
+    String name();
+
+    /**
+     * {@code C = A·Bᵀ} or {@code C += A·Bᵀ}, with {@code A} of {@code m × k} and {@code B} of {@code n × k}
+     * (both row-major: the "dot" form of a dense layer {@code y = W x} for a batch of rows).
+     *
+     * @param accumulate add into {@code C} when true, overwrite it when false
+     */
+    void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * {@code C += alpha · op(A)·B} with {@code B} of {@code k × n}; {@code op(A) = A} ({@code m × k}) when
+     * {@code transA} is false, {@code Aᵀ} ({@code A} stored {@code k × m}) when true. The transposed form
+     * computes weight gradients {@code Σ_b δ_b x_bᵀ} without a transpose copy.
+     */
+    void gemmAB(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
+
+    /**
+     * Both products of one dense connection at once, reading {@code W} ({@code nOut × nIn}) a single time,
+     * for {@code rows} samples: {@code fwd[r] += W·x[r]} ({@code nOut} values) and
+     * {@code bwd[r] += Wᵀ·y[r]} ({@code nIn} values). This is the whole coupling work of a relaxation step
+     * for a narrow connection (e.g. a hidden layer to 10 outputs). Row strides are {@code nIn} for
+     * {@code x, bwd} and {@code nOut} for {@code y, fwd}.
+     */
+    void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
+            float[] fwd, int fwdOff, float[] bwd, int bwdOff);
+
+    /** {@code dst[i] = clamp(scale·src[i], lo, hi)}: the hard-sigmoid family. */
+    void clampScaled(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, float lo, float hi);
+
+    /** {@code dst[i] = 1 / (1 + exp(−gain·(src[i] − shift)))}: the logistic family. */
+    void logistic(float[] src, int srcOff, float[] dst, int dstOff, int n, float gain, float shift);
+
+    /** {@code dst[i] = tanh(src[i])}. */
+    void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n);
+
+    /** {@code y[i] += alpha·x[i]}. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code dst[i] = a[i] + b[i]} (dst may alias a or b at the same offset). */
+    void add(int n, float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff);
+
+    /** Adds the vector {@code v} (length {@code n}) to each of {@code rows} rows of {@code x} (stride {@code n}). */
+    void addRowVector(int rows, int n, float[] v, int vOff, float[] x, int xOff);
+
+    /** {@code Σ_i a[i]·b[i]} in this implementation's fixed order. */
+    float dot(int n, float[] a, int aOff, float[] b, int bOff);
+}
