@@ -33,7 +33,7 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
 
     /** Messages by which jupyter_client reports a kernel that never became ready. */
     static final List<String> NOT_READY = List.of("Kernel didn't respond", "Kernel died before replying to kernel_info",
-            "kernel_info_reply", NbConvert.RAPAIO_RACE);
+            "kernel_info_reply", NbConvert.RAPAIO_RACE, NbConvert.SILENT_HANG);
 
     /**
      * What rapaio-jupyter-kernel 3.0.1 logs when its start-up race kills the shell thread (a request
@@ -41,6 +41,17 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
      * in waiting for the start-up timeout.
      */
     static final String RAPAIO_RACE = "because \"this.handlers\" is null";
+
+    /** rapaio's log line once its shell socket is bound, and the one for each request it handles. */
+    static final String SHELL_BOUND = "[ShellChannel]: Binding to";
+    static final String HANDLING = "Handling message:";
+
+    /**
+     * Written into the log when rapaio's other start-up hang is detected: shell socket bound, yet no
+     * request handled within {@link #SILENT_HANG_SECONDS} (a healthy kernel answers within a second).
+     */
+    static final String SILENT_HANG = "plasticity: kernel bound its sockets but handled no request";
+    static final int SILENT_HANG_SECONDS = 8;
 
     /** Validates the settings. */
     public NbConvert {
@@ -94,9 +105,13 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
                     break;
                 }
                 String why = logText.contains(RAPAIO_RACE) ? "kernel hung at start-up (its shell thread died)"
+                        : logText.contains(SILENT_HANG) ? "kernel hung at start-up (no reply to kernel_info)"
                         : "kernel not ready within " + startupTimeoutSeconds + " s";
-                log.printf("  %s: %s (attempt %d of %d)%s%n", file, why, attempt, attempts,
-                        attempt < attempts ? ", retrying" : ", giving up");
+                Path kept = outputDir.resolve(logFile.getFileName().toString().replaceAll("\\.log$", "")
+                        + ".attempt" + attempt + ".log");
+                Files.move(logFile, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                log.printf("  %s: %s (attempt %d of %d, log %s)%s%n", file, why, attempt, attempts,
+                        kept.getFileName(), attempt < attempts ? ", retrying" : ", giving up");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not execute " + notebook + ": " + e.getMessage(), e);
@@ -127,13 +142,28 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
         Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
         long startupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startupTimeoutSeconds + 30L);
+        long boundAt = 0;
         try {
             while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() < startupDeadline && logContains(logFile, RAPAIO_RACE)) {
-                    stop(p);
-                    return -1;
+                long now = System.nanoTime();
+                if (now < startupDeadline) {
+                    String head = logHead(logFile);
+                    if (head.contains(RAPAIO_RACE)) {
+                        stop(p);
+                        return -1;
+                    }
+                    if (boundAt == 0 && head.contains(SHELL_BOUND)) {
+                        boundAt = now;
+                    }
+                    if (boundAt != 0 && !head.contains(HANDLING)
+                            && now - boundAt > TimeUnit.SECONDS.toNanos(SILENT_HANG_SECONDS)) {
+                        stop(p);
+                        Files.writeString(logFile, "\n" + SILENT_HANG + " within " + SILENT_HANG_SECONDS + " s\n",
+                                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                        return -1;
+                    }
                 }
-                if (System.nanoTime() > deadline) {
+                if (now > deadline) {
                     log.printf("  %s: still running after %d s, stopping it%n", cmd.get(cmd.size() - 1), maxSeconds);
                     stop(p);
                     return -1;
@@ -154,10 +184,10 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Whether the (start of the) log mentions {@code text}; only the first 256 KiB are read. */
-    private static boolean logContains(Path logFile, String text) throws IOException {
+    /** The first 256 KiB of the log (start-up messages come first). */
+    private static String logHead(Path logFile) throws IOException {
         try (var in = Files.newInputStream(logFile)) {
-            return new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8).contains(text);
+            return new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
         }
     }
 

@@ -105,6 +105,7 @@ public final class NotebookRunner {
             NbConvert.Result r = options.nbconvert().execute(nb, options.outputDir());
             List<String> problems = new ArrayList<>();
             if (r.completed()) {
+                NotebookCheck.warnings(Notebook.read(r.executed())).forEach(w -> log.println("  warning: " + w));
                 markProfile(r.executed(), options.nbconvert().profile());
                 problems.addAll(NotebookCheck.problems(Notebook.read(r.executed()), options.nbconvert().profile()));
                 if (problems.isEmpty() && options.inPlace()) {
