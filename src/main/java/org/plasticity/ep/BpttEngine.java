@@ -35,6 +35,7 @@ final class BpttEngine {
     private float[][] g;
     private float[][] gNext;
     private float[][] delta;
+    private float[] inputDeltaSum;
     private int steps;
     private int rows;
 
@@ -64,6 +65,7 @@ final class BpttEngine {
                     snapshots[t][l] = new float[rows * net.layerSize(l)];
                 }
             }
+            inputDeltaSum = new float[rows * net.layerSize(0)];
             g = new float[d][];
             gNext = new float[d][];
             delta = new float[d][];
@@ -93,6 +95,12 @@ final class BpttEngine {
             Arrays.fill(g[l], 0, rows * net.layerSize(l), 0f);
         }
         net.head().lossGradient(rows, snapshots[steps][d - 1], net.labels(), 1f / rows, g[d - 1]);
+        // the input is clamped, so Σ_t δ_1^t xᵀ = (Σ_t δ_1^t) xᵀ: one product instead of one per step,
+        // unless the observer needs the per-step contributions
+        boolean sumInput = observer == null;
+        if (sumInput) {
+            Arrays.fill(inputDeltaSum, 0, rows * net.layerSize(0), 0f);
+        }
         for (int j = 0; j < steps; j++) {
             int t = steps - 1 - j;
             float[][] before = snapshots[t];
@@ -109,7 +117,11 @@ final class BpttEngine {
             if (observer != null) {
                 observer.sensitivity(j, delta);
             }
-            net.connection(0).accumulateGradient(rows, 1f, net.input(), 0, delta[0], 0, true);
+            if (sumInput) {
+                net.kernels().axpy(rows * net.layerSize(0), 1f, delta[0], 0, inputDeltaSum, 0);
+            } else {
+                net.connection(0).accumulateGradient(rows, 1f, net.input(), 0, delta[0], 0, true);
+            }
             for (int c = 1; c < d; c++) {
                 net.connection(c).accumulateGradient(rows, 1f, before[c - 1], 0, delta[c], 0, true);
                 net.connection(c).accumulateGradient(rows, 1f, delta[c - 1], 0, before[c], 0, false);
@@ -131,6 +143,9 @@ final class BpttEngine {
             float[][] tmp = g;
             g = gNext;
             gNext = tmp;
+        }
+        if (sumInput) {
+            net.connection(0).accumulateGradient(rows, 1f, net.input(), 0, inputDeltaSum, 0, true);
         }
     }
 

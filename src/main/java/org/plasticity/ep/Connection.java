@@ -28,14 +28,27 @@ public interface Connection {
     default void ensureCapacity(int rows) {
     }
 
-    /** {@code accOut[r] += ∂Φ_c/∂out = P(W·in[r] + b)} for {@code rows} rows. */
+    /** {@code accOut[r] += ∂Φ_c/∂out = P(W·in[r] + b)} for {@code rows} rows, from the current parameters. */
     void forward(int rows, float[] in, int inOff, float[] accOut, int accOutOff);
+
+    /**
+     * Prepares derived copies of the parameters (e.g. a transposed weight matrix) for a batch of
+     * {@code rows} rows. Called once per batch before {@link #project} and {@link #couple}; the parameters
+     * must not change until the batch is done.
+     */
+    default void prepare(int rows) {
+    }
+
+    /** Same as {@link #forward} but may use what {@link #prepare} derived (the batch's input projection). */
+    default void project(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        forward(rows, in, inOff, accOut, accOutOff);
+    }
 
     /** {@code accIn[r] += alpha · ∂Φ_c/∂in} evaluated with {@code out} as the upper state. */
     void adjoint(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, float[] accIn, int accInOff);
 
     /**
-     * Both state derivatives at once (one relaxation step's coupling work):
+     * Both state derivatives at once (one relaxation step's coupling work), after {@link #prepare}:
      * {@code accOut += ∂Φ_c/∂out} and {@code accIn += ∂Φ_c/∂in}. Without the bias the same call
      * propagates sensitivities backwards in time ({@code in, out} are then the δ's of the two layers).
      *

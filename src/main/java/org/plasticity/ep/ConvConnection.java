@@ -190,6 +190,17 @@ public final class ConvConnection implements Connection {
                             continue;
                         }
                         int src = off + (ci * h + ih) * w;
+                        if (st == 1) {
+                            // contiguous: output columns [lo, hi) read input columns [lo − pad + kj, ...)
+                            int lo = Math.max(0, pad - kj);
+                            int hi = Math.min(wo, w + pad - kj);
+                            Arrays.fill(cols, base, base + lo, 0f);
+                            if (hi > lo) {
+                                System.arraycopy(in, src + lo - pad + kj, cols, base + lo, hi - lo);
+                            }
+                            Arrays.fill(cols, base + Math.max(lo, hi), base + wo, 0f);
+                            continue;
+                        }
                         for (int ow = 0; ow < wo; ow++) {
                             int iw = ow * st - pad + kj;
                             cols[base + ow] = iw >= 0 && iw < w ? in[src + iw] : 0f;
@@ -325,6 +336,15 @@ public final class ConvConnection implements Connection {
                         }
                         int dst = off + (ci * h + ih) * w;
                         int base = row + oh * wo;
+                        if (st == 1) {
+                            int lo = Math.max(0, pad - kj);
+                            int hi = Math.min(wo, w + pad - kj);
+                            if (hi > lo) {
+                                int d0 = dst + lo - pad + kj;
+                                k.add(hi - lo, acc, d0, cols, base + lo, acc, d0);
+                            }
+                            continue;
+                        }
                         for (int ow = 0; ow < wo; ow++) {
                             int iw = ow * st - pad + kj;
                             if (iw >= 0 && iw < w) {

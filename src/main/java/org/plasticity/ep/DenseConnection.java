@@ -9,7 +9,9 @@ import org.plasticity.train.Parameter;
  * A fully connected coupling {@code Φ_c = ⟨out, W·in + b⟩} with {@code W} stored {@code out × in}
  * (the PyTorch {@code Linear} layout). Narrow connections (at most {@link #FUSED_MAX_OUT} outputs, e.g.
  * to 10 classes) compute both directions in one pass over {@code W}; wide ones use two register-blocked
- * products.
+ * {@code A·B} products, the forward one against a transposed copy {@code Wᵀ} made once per batch in
+ * {@link #prepare} (a dot-product form {@code S·Wᵀ} would need one lane reduction per output and runs
+ * several times slower).
  */
 public final class DenseConnection implements Connection {
 
@@ -21,6 +23,8 @@ public final class DenseConnection implements Connection {
     private final Parameter weight;
     private final Parameter bias;
     private final FloatKernels k;
+    private float[] transposed = new float[0];
+    private boolean prepared;
 
     /**
      * @param name suffix of the parameter names ({@code W<name>}, {@code b<name>})
@@ -68,6 +72,49 @@ public final class DenseConnection implements Connection {
         k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
     }
 
+    /** Rows from which a batch's input projection pays for transposing {@code W}. */
+    static final int TRANSPOSE_MIN_ROWS = 16;
+
+    @Override
+    public void prepare(int rows) {
+        prepared = nOut > FUSED_MAX_OUT || rows >= TRANSPOSE_MIN_ROWS;
+        if (!prepared) {
+            return;
+        }
+        if (transposed.length != nIn * nOut) {
+            transposed = new float[nIn * nOut];
+        }
+        float[] w = weight.value();
+        float[] t = transposed;
+        Parallel.forRange(nIn, 64, (j0, j1) -> {
+            for (int ib = 0; ib < nOut; ib += 32) {
+                int ie = Math.min(nOut, ib + 32);
+                for (int jb = j0; jb < j1; jb += 32) {
+                    int je = Math.min(j1, jb + 32);
+                    for (int i = ib; i < ie; i++) {
+                        for (int j = jb; j < je; j++) {
+                            t[j * nOut + i] = w[i * nIn + j];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void project(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        if (!prepared) {
+            forward(rows, in, inOff, accOut, accOutOff);
+            return;
+        }
+        forwardTransposed(rows, in, inOff, accOut, accOutOff);
+        k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+    }
+
+    private void forwardTransposed(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        k.gemmAB(false, rows, nOut, nIn, 1f, in, inOff, nIn, transposed, 0, nOut, accOut, accOutOff, nOut);
+    }
+
     @Override
     public void adjoint(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, float[] accIn, int accInOff) {
         k.gemmAB(false, rows, nIn, nOut, alpha, out, outOff, nOut, weight.value(), 0, nIn, accIn, accInOff, nIn);
@@ -79,7 +126,10 @@ public final class DenseConnection implements Connection {
         if (nOut <= FUSED_MAX_OUT) {
             k.denseBoth(rows, nOut, nIn, weight.value(), in, inOff, out, outOff, accOut, accOutOff, accIn, accInOff);
         } else {
-            k.gemmNT(rows, nOut, nIn, in, inOff, nIn, weight.value(), 0, nIn, accOut, accOutOff, nOut, true);
+            if (!prepared) {
+                throw new IllegalStateException("prepare(rows) must run before couple() on a wide connection");
+            }
+            forwardTransposed(rows, in, inOff, accOut, accOutOff);
             adjoint(rows, 1f, in, inOff, out, outOff, accIn, accInOff);
         }
         if (withBias) {

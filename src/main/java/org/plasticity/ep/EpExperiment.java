@@ -1,5 +1,7 @@
 package org.plasticity.ep;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,10 @@ import org.plasticity.results.ResultsCsv;
 import org.plasticity.results.RunRecord;
 import org.plasticity.results.SeedSweep;
 import org.plasticity.results.SweepResult;
+import org.plasticity.train.Checkpoint;
+import org.plasticity.train.EpochMetrics;
 import org.plasticity.train.Learner;
+import org.plasticity.train.Parameter;
 import org.plasticity.train.Trainer;
 import org.plasticity.train.TrainingListener;
 import org.plasticity.train.TrainingRun;
@@ -138,6 +143,46 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
                 backpropThroughTime ? "BPTT over the same dynamics, " : "", recipe.config(), recipe.paper(), recipe.optimizer(),
                 recipe.batchSize(), recipe.source());
         return r.toRow(PAPER, dataset, "test_accuracy", paper, Double.NaN, TOLERANCE, notes);
+    }
+
+    /**
+     * The per-epoch history of each seed, read from the runs' checkpoints (seeds without a checkpoint are
+     * skipped). Available after {@link #run} in the same profile.
+     */
+    public List<List<EpochMetrics>> histories() {
+        Path dir = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory();
+        List<List<EpochMetrics>> out = new ArrayList<>();
+        for (long s : seeds) {
+            Path f = dir.resolve("seed-" + s).resolve(Checkpoint.FILE_NAME);
+            if (Files.exists(f)) {
+                out.add(Checkpoint.load(f).history());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The network of seed {@code seed} with the parameters of its last checkpoint (after {@link #run}), e.g.
+     * to look at the trained network's free phase.
+     *
+     * @throws IllegalStateException when that seed has no checkpoint in this profile's store
+     */
+    public LayeredNetwork trainedNetwork(long seed) {
+        Path f = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory().resolve("seed-" + seed)
+                .resolve(Checkpoint.FILE_NAME);
+        if (!Files.exists(f)) {
+            throw new IllegalStateException("no checkpoint for seed " + seed + " of " + id() + " at " + f + "; run the experiment first");
+        }
+        Checkpoint ck = Checkpoint.load(f);
+        LayeredNetwork net = EqProp.from(recipe.config()).network(seed);
+        for (Parameter p : net.parameters()) {
+            float[] v = ck.parameters().get(p.name());
+            if (v == null || v.length != p.size()) {
+                throw new IllegalStateException("checkpoint " + f + " has no parameter " + p.name() + " of size " + p.size());
+            }
+            System.arraycopy(v, 0, p.value(), 0, v.length);
+        }
+        return net;
     }
 
     /** Runs, then writes the row to {@code results/reproduction.csv}; returns the sweep. */

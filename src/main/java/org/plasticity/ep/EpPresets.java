@@ -69,8 +69,9 @@ public final class EpPresets {
      */
     public static EpRecipe laborieux2021MnistTwoHidden() {
         EpRecipe one = laborieux2021Mnist();
-        EpConfig c = one.config().withArchitecture(Architecture.dense(784, 500, 500, 10)).withT1(60).withT2(15)
-                .withLayerLrScales(0.1, 0.05, 0.025);
+        EpConfig o = one.config();
+        EpConfig c = new EpConfig(Architecture.dense(784, 500, 500, 10), o.activation(), o.outputActivation(), o.dynamics(),
+                60, 15, o.beta(), o.estimator(), o.loss(), new double[] {0.1, 0.05, 0.025}, o.init(), o.initScale());
         return new EpRecipe("mnist-784-500-500-10-symmetric", one.paper(), c, one.optimizer(), 50, 30, 1.95,
                 "Ernoult 2019 two hidden layers ≈1.9–2.0 % (unverified); recipe settings are ours");
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.plasticity.display.Displayable;
 import org.plasticity.display.Html;
+import org.plasticity.results.Profile;
+import org.plasticity.results.ReproductionRow;
+import org.plasticity.results.Status;
 
 /**
  * EP updates and BPTT gradients per compared step, per parameter and per layer of neurons, with the
@@ -120,6 +123,23 @@ public final class GduResult implements Displayable {
             w = Math.max(w, rmse(k));
         }
         return w;
+    }
+
+    /**
+     * The result row of this check: the worst normalised RMSE over all keys against the theorem's exact
+     * agreement (0), "reproduced" within {@code tolerance}.
+     *
+     * @param experiment experiment id, e.g. {@code gdu-784-512-10-tanh}
+     * @param profile the profile it ran in
+     * @param tolerance largest RMSE counted as agreement (e.g. 0.05)
+     * @return the row (write it with {@code ResultsCsv.record})
+     */
+    public ReproductionRow row(String experiment, Profile profile, double tolerance) {
+        double w = worstRmse();
+        return new ReproductionRow(EpExperiment.PAPER, experiment, "mnist", "gdu_worst_normalised_rmse", 0, Double.NaN, w,
+                Double.NaN, 1, profile, Status.compare(w, 0, tolerance), 0, Double.NaN, null,
+                String.format(java.util.Locale.ROOT, "Ernoult 2019 Thm 1: EP updates vs BPTT gradients, T1=%d, K=%d, β=%s%s; "
+                        + "worst over %s; tolerance %s", t1, t2, beta, symmetric ? " symmetric" : "", keys(), tolerance));
     }
 
     @Override

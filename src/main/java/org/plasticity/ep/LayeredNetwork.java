@@ -156,10 +156,13 @@ public final class LayeredNetwork implements EnergyModel {
                 throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
             }
         }
+        for (Connection c : dynamicConnections) {
+            c.prepare(n);
+        }
         Connection c0 = dynamicConnections[0];
         int n0 = sizes[0];
         Arrays.fill(xp, 0, n * n0, 0f);
-        Parallel.forRange(n, 4, (r0, r1) -> c0.forward(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
+        Parallel.forRange(n, 4, (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
     }
 
     private void ensureCapacity(int n) {

@@ -51,6 +51,16 @@ class EquilibriumPropagation_TrainingTest {
     }
 
     @Test
+    void divergenceStopsTrainingWithAClearMessage() {
+        // raw (identity) outputs with an absurd rate: weights overflow, states and updates turn NaN
+        EquilibriumPropagation ep = EqProp.network(20, 16, 4).loss(Loss.CROSS_ENTROPY).activation(Activation.TANH)
+                .t1(10).t2(4).build(6);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.plasticity.train.DivergenceException.class,
+                () -> Trainer.create().quiet().epochs(3).batchSize(20).seed(1).optimizer(Sgd.of(1e30)).fit(ep, DATA));
+        assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalParameters() {
         EquilibriumPropagation a = EqProp.network(20, 16, 4).estimator(Estimator.RANDOM_SIGN).t1(10).t2(4).build(5);
         EquilibriumPropagation b = EqProp.network(20, 16, 4).estimator(Estimator.RANDOM_SIGN).t1(10).t2(4).build(5);

@@ -149,6 +149,20 @@ class FloatKernelsTest {
     }
 
     @Test
+    void outOfRangeCallsFailCleanlyAlthoughPerLoadChecksAreOff() {
+        float[] small = new float[100];
+        float[] big = new float[10_000];
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> v.gemmNT(4, 4, 30, small, 0, 30, big, 0, 30, big, 0, 4, false));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> v.denseBoth(2, 10, 50, big, small, 10, big, 0, big, 0, big, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> v.logistic(small, 90, big, 0, 20, 1f, 0f));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> v.gemmAB(true, 5, 5, 30, 1f, small, 0, 5, big, 0, 5, big, 0, 5));
+    }
+
+    @Test
     void parallelRangeCoversEveryIndexOnce() {
         int[] hits = new int[1000];
         Parallel.forRange(1000, 10, (from, to) -> {

@@ -1,0 +1,238 @@
+package org.plasticity.tensor;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Generated register-blocked micro-kernels of {@link VectorFloatKernels#gemmNT} ({@code ntRxC}: R rows of A
+ * against C rows of B, dot products reduced once at the end) and {@link VectorFloatKernels#gemmAB}
+ * ({@code abRxV}: R rows of C × V vectors of columns; {@code abRs}: one scalar column). Every variant
+ * computes an element in the same operation order.
+ */
+final class VectorGemmBlocks {
+
+    private static final jdk.incubator.vector.VectorSpecies<Float> S = VectorFloatKernels.S;
+    private static final int L = VectorFloatKernels.L;
+
+    private VectorGemmBlocks() {
+    }
+    static void nt4x4(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
+            float[] c, int c0, int ldc, boolean accumulate) {
+        int ar1 = ar0 + lda, ar2 = ar1 + lda, ar3 = ar2 + lda;
+        int br1 = br0 + ldb, br2 = br1 + ldb, br3 = br2 + ldb;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z, c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, ar0 + p);
+            FloatVector a1 = FloatVector.fromArray(S, a, ar1 + p);
+            FloatVector a2 = FloatVector.fromArray(S, a, ar2 + p);
+            FloatVector a3 = FloatVector.fromArray(S, a, ar3 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
+            c00 = a0.fma(b0, c00);
+            c10 = a1.fma(b0, c10);
+            c20 = a2.fma(b0, c20);
+            c30 = a3.fma(b0, c30);
+            FloatVector b1 = FloatVector.fromArray(S, b, br1 + p);
+            c01 = a0.fma(b1, c01);
+            c11 = a1.fma(b1, c11);
+            c21 = a2.fma(b1, c21);
+            c31 = a3.fma(b1, c31);
+            FloatVector b2 = FloatVector.fromArray(S, b, br2 + p);
+            c02 = a0.fma(b2, c02);
+            c12 = a1.fma(b2, c12);
+            c22 = a2.fma(b2, c22);
+            c32 = a3.fma(b2, c32);
+            FloatVector b3 = FloatVector.fromArray(S, b, br3 + p);
+            c03 = a0.fma(b3, c03);
+            c13 = a1.fma(b3, c13);
+            c23 = a2.fma(b3, c23);
+            c33 = a3.fma(b3, c33);
+        }
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c01), a, ar0, b, br1, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c02), a, ar0, b, br2, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c03), a, ar0, b, br3, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 1 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c10), a, ar1, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 1 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c11), a, ar1, b, br1, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 1 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c12), a, ar1, b, br2, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 1 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c13), a, ar1, b, br3, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 2 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c20), a, ar2, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 2 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c21), a, ar2, b, br1, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 2 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c22), a, ar2, b, br2, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 2 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c23), a, ar2, b, br3, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 3 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c30), a, ar3, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 3 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c31), a, ar3, b, br1, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 3 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c32), a, ar3, b, br2, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 3 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c33), a, ar3, b, br3, kv, k), accumulate);
+    }
+    static void nt4x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
+            float[] c, int c0, int ldc, boolean accumulate) {
+        int ar1 = ar0 + lda, ar2 = ar1 + lda, ar3 = ar2 + lda;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, ar0 + p);
+            FloatVector a1 = FloatVector.fromArray(S, a, ar1 + p);
+            FloatVector a2 = FloatVector.fromArray(S, a, ar2 + p);
+            FloatVector a3 = FloatVector.fromArray(S, a, ar3 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
+            c00 = a0.fma(b0, c00);
+            c10 = a1.fma(b0, c10);
+            c20 = a2.fma(b0, c20);
+            c30 = a3.fma(b0, c30);
+        }
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 1 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c10), a, ar1, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 2 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c20), a, ar2, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 3 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c30), a, ar3, b, br0, kv, k), accumulate);
+    }
+    static void nt1x4(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
+            float[] c, int c0, int ldc, boolean accumulate) {
+        int br1 = br0 + ldb, br2 = br1 + ldb, br3 = br2 + ldb;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, ar0 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
+            c00 = a0.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(S, b, br1 + p);
+            c01 = a0.fma(b1, c01);
+            FloatVector b2 = FloatVector.fromArray(S, b, br2 + p);
+            c02 = a0.fma(b2, c02);
+            FloatVector b3 = FloatVector.fromArray(S, b, br3 + p);
+            c03 = a0.fma(b3, c03);
+        }
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c01), a, ar0, b, br1, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c02), a, ar0, b, br2, kv, k), accumulate);
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c03), a, ar0, b, br3, kv, k), accumulate);
+    }
+    static void nt1x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
+            float[] c, int c0, int ldc, boolean accumulate) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, ar0 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
+            c00 = a0.fma(b0, c00);
+        }
+        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
+    }
+    static void ab4x3(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        int ai1 = ai0 + rs, ai2 = ai1 + rs, ai3 = ai2 + rs;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai0 + ap]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai1 + ap]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai2 + ap]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai3 + ap]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        c00.fma(va, FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L)).intoArray(c, c0 + 0 * ldc + 0 * L);
+        c01.fma(va, FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L)).intoArray(c, c0 + 0 * ldc + 1 * L);
+        c02.fma(va, FloatVector.fromArray(S, c, c0 + 0 * ldc + 2 * L)).intoArray(c, c0 + 0 * ldc + 2 * L);
+        c10.fma(va, FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L)).intoArray(c, c0 + 1 * ldc + 0 * L);
+        c11.fma(va, FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L)).intoArray(c, c0 + 1 * ldc + 1 * L);
+        c12.fma(va, FloatVector.fromArray(S, c, c0 + 1 * ldc + 2 * L)).intoArray(c, c0 + 1 * ldc + 2 * L);
+        c20.fma(va, FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L)).intoArray(c, c0 + 2 * ldc + 0 * L);
+        c21.fma(va, FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L)).intoArray(c, c0 + 2 * ldc + 1 * L);
+        c22.fma(va, FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L)).intoArray(c, c0 + 2 * ldc + 2 * L);
+        c30.fma(va, FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L)).intoArray(c, c0 + 3 * ldc + 0 * L);
+        c31.fma(va, FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L)).intoArray(c, c0 + 3 * ldc + 1 * L);
+        c32.fma(va, FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L)).intoArray(c, c0 + 3 * ldc + 2 * L);
+    }
+    static void ab4x1(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        int ai1 = ai0 + rs, ai2 = ai1 + rs, ai3 = ai2 + rs;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai0 + ap]);
+            c00 = b0.fma(a0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai1 + ap]);
+            c10 = b0.fma(a1, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai2 + ap]);
+            c20 = b0.fma(a2, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai3 + ap]);
+            c30 = b0.fma(a3, c30);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        c00.fma(va, FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L)).intoArray(c, c0 + 0 * ldc + 0 * L);
+        c10.fma(va, FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L)).intoArray(c, c0 + 1 * ldc + 0 * L);
+        c20.fma(va, FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L)).intoArray(c, c0 + 2 * ldc + 0 * L);
+        c30.fma(va, FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L)).intoArray(c, c0 + 3 * ldc + 0 * L);
+    }
+    static void ab4s(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        int ai1 = ai0 + rs, ai2 = ai1 + rs, ai3 = ai2 + rs;
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            float bv = b[bp];
+            s0 = Math.fma(bv, a[ai0 + ap], s0);
+            s1 = Math.fma(bv, a[ai1 + ap], s1);
+            s2 = Math.fma(bv, a[ai2 + ap], s2);
+            s3 = Math.fma(bv, a[ai3 + ap], s3);
+        }
+        c[c0 + 0 * ldc] = Math.fma(s0, alpha, c[c0 + 0 * ldc]);
+        c[c0 + 1 * ldc] = Math.fma(s1, alpha, c[c0 + 1 * ldc]);
+        c[c0 + 2 * ldc] = Math.fma(s2, alpha, c[c0 + 2 * ldc]);
+        c[c0 + 3 * ldc] = Math.fma(s3, alpha, c[c0 + 3 * ldc]);
+    }
+    static void ab1x3(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai0 + ap]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        c00.fma(va, FloatVector.fromArray(S, c, c0 + 0 * L)).intoArray(c, c0 + 0 * L);
+        c01.fma(va, FloatVector.fromArray(S, c, c0 + 1 * L)).intoArray(c, c0 + 1 * L);
+        c02.fma(va, FloatVector.fromArray(S, c, c0 + 2 * L)).intoArray(c, c0 + 2 * L);
+    }
+    static void ab1x1(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai0 + ap]);
+            c00 = b0.fma(a0, c00);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        c00.fma(va, FloatVector.fromArray(S, c, c0 + 0 * L)).intoArray(c, c0 + 0 * L);
+    }
+    static void ab1s(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc) {
+        float s0 = 0f;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            float bv = b[bp];
+            s0 = Math.fma(bv, a[ai0 + ap], s0);
+        }
+        c[c0] = Math.fma(s0, alpha, c[c0]);
+    }
+
+}
