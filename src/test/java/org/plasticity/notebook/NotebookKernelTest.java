@@ -46,7 +46,7 @@ class NotebookKernelTest {
         installKernel();
         boolean writeBack = "1".equals(System.getenv("PLASTICITY_WRITE_BACK"))
                 || Boolean.getBoolean("plasticity.notebooks.writeBack");
-        NbConvert nbc = new NbConvert(NotebookRunner.DEBIAN_JUPYTER, JUPYTER_PATH, "plasticity", "smoke", 20, 900, 5,
+        NbConvert nbc = new NbConvert(NotebookRunner.DEBIAN_JUPYTER, JUPYTER_PATH, "plasticity", "smoke", 20, 900, 8,
                 System.out);
         Path out = ROOT.resolve("target/notebooks-smoke");
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
