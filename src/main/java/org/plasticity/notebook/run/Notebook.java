@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plasticity.io.Json;
 
 /**
  * A read-only view of a Jupyter notebook file (nbformat 4): its cells, their sources, our

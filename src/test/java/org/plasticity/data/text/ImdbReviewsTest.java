@@ -49,7 +49,7 @@ class ImdbReviewsTest {
         byte[] full = json();
         byte[] cut = java.util.Arrays.copyOf(full, full.length / 2);
         assertTrue(assertThrows(DataFileException.class, () -> ImdbReviews.fromJson(f, cut, "x", "fix")).problem()
-                .contains("unexpected end of file"));
+                .contains("truncated"));
         byte[] few = "[{\"t\":\"a\",\"s\":1}]".getBytes(StandardCharsets.UTF_8);
         assertEquals("1 reviews, expected 50000 for the original train/test split",
                 assertThrows(DataFileException.class, () -> ImdbReviews.fromJson(f, few, "x", "fix")).problem());

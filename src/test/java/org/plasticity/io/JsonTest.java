@@ -1,4 +1,4 @@
-package org.plasticity.notebook.run;
+package org.plasticity.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

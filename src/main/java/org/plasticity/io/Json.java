@@ -1,4 +1,4 @@
-package org.plasticity.notebook.run;
+package org.plasticity.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for notebook files (RFC 8259): objects become {@code LinkedHashMap},
+ * A minimal JSON reader and string quoter (RFC 8259) for notebook files and data files: objects become {@code LinkedHashMap},
  * arrays {@code ArrayList}, numbers {@code Double}, plus {@code String}, {@code Boolean} and
  * {@code null}. Enough to inspect executed notebooks without a JSON library at run time.
  */
@@ -181,7 +181,8 @@ public final class Json {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what);
+        String end = pos >= text.length() ? " (unexpected end of text: the file looks truncated)" : "";
+        return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what + end);
     }
 
     /**
