@@ -29,10 +29,11 @@ import org.plasticity.train.optim.Optimizer;
  * batch 256): the 5F per-soma local rule and exact tree backprop in Plasticity, against a PyTorch
  * peer of the same model trained by backprop ({@code src/bench/python/localca_peer.py}, Debian's
  * python3-torch, OMP_WAIT_POLICY=PASSIVE; its best of gather / sparse / dense TopK and 1 / 2
- * threads). One training step = forward, (pseudo-)gradient, Adam step. Writes rows to
+ * threads). One training step = forward, (pseudo-)gradient, Adam step; best of interleaved rounds for both
+ * sides (the machine is shared). Writes rows to
  * {@code results/benchmarks.csv} and prints the wall-time estimate of 5 seeds × 200 epochs.
  *
- * <pre>java -cp target/classes:target/lib/* org.plasticity.bench.LocalCaBench [steps] [threads]</pre>
+ * <pre>java -cp target/classes:target/lib/* org.plasticity.bench.LocalCaBench [steps] [threads] [rounds]</pre>
  */
 public final class LocalCaBench {
 
@@ -42,25 +43,35 @@ public final class LocalCaBench {
     }
 
     /**
-     * @param args optional: timed steps (default 40), threads (default 2)
+     * @param args optional: timed steps (default 40), threads (default 2), rounds (default 3)
      */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         TreeConfig tree = TreeConfig.headline().withThreads(threads);
         Batch batch = syntheticBatch();
-        double local = trainRate(LocalCa.local(tree, LocalRuleConfig.headline(), 42), batch, steps);
-        double bp = trainRate(LocalCa.backprop(tree, 42), batch, steps);
-        double eval = evalRate(LocalCa.local(tree, LocalRuleConfig.headline(), 42), steps);
-        System.out.printf(Locale.ROOT, "plasticity: 5F per-soma %.0f samples/s, tree backprop %.0f samples/s, "
-                + "evaluation %.0f samples/s (%d threads)%n", local, bp, eval, threads);
+        LocalCaLearner localLearner = LocalCa.local(tree, LocalRuleConfig.headline(), 42);
+        LocalCaLearner bpLearner = LocalCa.backprop(tree, 42);
+        double local = 0;
+        double bp = 0;
+        double eval = 0;
         Peer best = null;
-        for (String mode : new String[] {"gather", "sparse", "dense"}) {
-            for (int t : new int[] {1, 2}) {
-                Peer p = runPeer(mode, t, mode.equals("dense") ? Math.max(3, steps / 8) : steps);
-                System.out.printf(Locale.ROOT, "peer %s, %d thread(s): %.0f samples/s%n", mode, t, p.rate);
-                if (best == null || p.rate > best.rate) {
-                    best = p;
+        // interleaved rounds, best of each: the machine is shared, so the best round is the least disturbed one
+        for (int round = 0; round < rounds; round++) {
+            local = Math.max(local, trainRate(localLearner, batch, steps));
+            bp = Math.max(bp, trainRate(bpLearner, batch, steps));
+            eval = Math.max(eval, evalRate(localLearner, steps));
+            System.out.printf(Locale.ROOT, "round %d plasticity: 5F per-soma %.0f samples/s, tree backprop %.0f samples/s, "
+                    + "evaluation %.0f samples/s (%d threads)%n", round, local, bp, eval, threads);
+            for (String mode : round == 0 ? new String[] {"gather", "sparse", "dense"} : new String[] {"gather", "sparse"}) {
+                for (int t : new int[] {1, 2}) {
+                    Peer p = runPeer(mode, t, mode.equals("dense") ? Math.max(3, steps / 8) : steps);
+                    System.out.printf(Locale.ROOT, "round %d peer %s, %d thread(s): %.0f samples/s%n", round, mode, t,
+                            p.rate);
+                    if (best == null || p.rate > best.rate) {
+                        best = p;
+                    }
                 }
             }
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
@@ -64,6 +66,7 @@ public record TableHtml(int maxRows, int maxColumns) {
     public String render(Table table) {
         List<Integer> rows = shownIndices(table.rowCount(), maxRows);
         List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
+        int[] decimals = decimals(table, rows, cols);
         StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * cols.size());
         sb.append("<table class=\"plasticity-table\" style=\"border-collapse:collapse;font-size:12px\">");
         sb.append("<caption style=\"text-align:left;caption-side:top\"><b>").append(Html.escape(table.name()))
@@ -89,14 +92,15 @@ public record TableHtml(int maxRows, int maxColumns) {
                 continue;
             }
             sb.append("<tr>");
-            for (Integer c : cols) {
+            for (int j = 0; j < cols.size(); j++) {
+                Integer c = cols.get(j);
                 if (c == null) {
                     sb.append("<td>…</td>");
                     continue;
                 }
                 Column<?> col = table.column(c);
                 sb.append("<td style=\"text-align:").append(align(col)).append("\">")
-                        .append(Html.escape(cell(col, r))).append("</td>");
+                        .append(Html.escape(cell(col, r, decimals[j]))).append("</td>");
             }
             sb.append("</tr>");
         }
@@ -112,6 +116,7 @@ public record TableHtml(int maxRows, int maxColumns) {
     public String renderText(Table table) {
         List<Integer> rows = shownIndices(table.rowCount(), maxRows);
         List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
+        int[] decimals = decimals(table, rows, cols);
         List<String[]> lines = new ArrayList<>();
         String[] names = new String[cols.size()];
         String[] types = new String[cols.size()];
@@ -126,7 +131,7 @@ public record TableHtml(int maxRows, int maxColumns) {
             String[] line = new String[cols.size()];
             for (int j = 0; j < cols.size(); j++) {
                 Integer c = cols.get(j);
-                line[j] = r == null ? (j == 0 ? "…" : "") : c == null ? "…" : cell(table.column(c), r);
+                line[j] = r == null ? (j == 0 ? "…" : "") : c == null ? "…" : cell(table.column(c), r, decimals[j]);
             }
             lines.add(line);
         }
@@ -182,18 +187,50 @@ public record TableHtml(int maxRows, int maxColumns) {
         return out;
     }
 
-    /** A cell as text: numbers formatted by {@link #formatNumber(double)}, missing values empty. */
-    static String cell(Column<?> col, int row) {
+    /**
+     * A cell as text: floating-point numbers with the column's common number of decimals (so that
+     * they align), very large or small ones in scientific notation, missing values empty.
+     */
+    static String cell(Column<?> col, int row, int decimals) {
         if (col.isMissing(row)) {
             return "";
         }
-        if (col instanceof NumericColumn<?> num) {
-            ColumnType t = col.type();
-            if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
-                return formatNumber(num.getDouble(row));
+        if (isFloating(col)) {
+            double v = ((NumericColumn<?>) col).getDouble(row);
+            String f = formatNumber(v);
+            if (decimals <= 0 || f.contains("e") || !Double.isFinite(v)) {
+                return f;
             }
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
         }
         return col.getString(row);
+    }
+
+    /** Per shown column: the most decimals {@link #formatNumber(double)} uses for its shown values. */
+    private static int[] decimals(Table table, List<Integer> rows, List<Integer> cols) {
+        int[] out = new int[cols.size()];
+        for (int j = 0; j < cols.size(); j++) {
+            Integer c = cols.get(j);
+            if (c == null || !isFloating(table.column(c))) {
+                continue;
+            }
+            NumericColumn<?> col = (NumericColumn<?>) table.column(c);
+            for (Integer r : rows) {
+                if (r != null && !col.isMissing(r)) {
+                    String f = formatNumber(col.getDouble(r));
+                    int dot = f.indexOf('.');
+                    if (dot >= 0 && !f.contains("e")) {
+                        out[j] = Math.max(out[j], f.length() - dot - 1);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** By class, not by {@code ColumnType} identity: Tablesaw's type singletons can be created twice. */
+    private static boolean isFloating(Column<?> col) {
+        return col instanceof DoubleColumn || col instanceof FloatColumn;
     }
 
     /**
@@ -234,22 +271,14 @@ public record TableHtml(int maxRows, int maxColumns) {
 
     /** Short lower-case type names: double, float, int, long, short, string, bool, date, time, datetime, instant. */
     static String typeName(ColumnType t) {
-        if (t == ColumnType.INTEGER) {
-            return "int";
-        }
-        if (t == ColumnType.BOOLEAN) {
-            return "bool";
-        }
-        if (t == ColumnType.LOCAL_DATE) {
-            return "date";
-        }
-        if (t == ColumnType.LOCAL_TIME) {
-            return "time";
-        }
-        if (t == ColumnType.LOCAL_DATE_TIME) {
-            return "datetime";
-        }
-        return t.name().toLowerCase(Locale.ROOT);
+        return switch (t.name()) {
+            case "INTEGER" -> "int";
+            case "BOOLEAN" -> "bool";
+            case "LOCAL_DATE" -> "date";
+            case "LOCAL_TIME" -> "time";
+            case "LOCAL_DATE_TIME" -> "datetime";
+            default -> t.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     @Override

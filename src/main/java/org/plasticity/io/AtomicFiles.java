@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Crash-safe file replacement: write to a temporary file in the target's directory, force it to
@@ -33,6 +36,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
+                keepOrdinaryPermissions(tmp, file);
                 Files.write(tmp, bytes);
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     ch.force(true);
@@ -49,6 +53,19 @@ public final class AtomicFiles {
             throw new UncheckedIOException("could not write " + file + ": " + e.getMessage()
                     + " (check that the directory is writable and the disk is not full)", e);
         }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); give the replacement the target's permissions,
+     * or the usual 0644 for a new file, so results and notebooks stay readable by others.
+     */
+    private static void keepOrdinaryPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /** UTF-8 text form of {@link #write(Path, byte[])}. */

@@ -56,6 +56,14 @@ public final class LocalCa {
         return new PointMlpLearner(tree.inputSize(), tree.neurons(), tree.classes(), false, seed);
     }
 
+    /** Epochs of the paper's local-rule runs. */
+    public static final int LOCAL_EPOCHS = 200;
+
+    /** The shared trainer with the paper's local-rule settings: batch 256, 200 epochs. */
+    public static Trainer trainer() {
+        return trainer(LOCAL_EPOCHS);
+    }
+
     /** The shared trainer with the paper's batch size 256 and the given epochs. */
     public static Trainer trainer(int epochs) {
         return Trainer.create().epochs(epochs).batchSize(256).evalBatchSize(1000);

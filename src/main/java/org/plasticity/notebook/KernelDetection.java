@@ -45,7 +45,11 @@ final class KernelDetection {
     /** Kept in its own class so that JJava types are only resolved when JJava is present. */
     private static final class JJavaAccess {
         static boolean kernelRunning() {
-            return org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel() != null;
+            try {
+                return org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel() != null;
+            } catch (NullPointerException e) {
+                return false; // JJava reports "No kernel running" this way
+            }
         }
     }
 }

@@ -3,19 +3,14 @@ package org.plasticity.plot;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.UUID;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.plasticity.io.AtomicFiles;
 
 /**
  * Kernel-free exports of any XChart chart: PNG and SVG files (written to a temporary file and
@@ -85,8 +80,8 @@ public final class ChartExport {
      * @return {@code file}
      */
     public static Path toPng(Chart<?, ?> chart, Path file) {
-        byte[] png = pngBytes(chart);
-        return writeAtomically(file, out -> out.write(png));
+        AtomicFiles.write(file, pngBytes(chart));
+        return file;
     }
 
     /**
@@ -97,38 +92,7 @@ public final class ChartExport {
      * @return {@code file}
      */
     public static Path toSvg(Chart<?, ?> chart, Path file) {
-        byte[] svg = svg(chart).getBytes(StandardCharsets.UTF_8);
-        return writeAtomically(file, out -> out.write(svg));
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static Path writeAtomically(Path file, Writer writer) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = abs.resolveSibling("." + abs.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-            }
-            throw new UncheckedIOException("could not write " + abs + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, svg(chart));
+        return file;
     }
 }

@@ -73,6 +73,29 @@ final class CsvFile {
         }
     }
 
+    /**
+     * Replaces the first row matching {@code sameKey} by {@code row} (dropping later matches), or
+     * appends it when none matches.
+     */
+    void upsert(List<String> row, java.util.function.Predicate<List<String>> sameKey) {
+        update(rows -> {
+            List<List<String>> out = new ArrayList<>();
+            boolean replaced = false;
+            for (List<String> r : rows) {
+                if (!sameKey.test(r)) {
+                    out.add(r);
+                } else if (!replaced) {
+                    out.add(row);
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                out.add(row);
+            }
+            return out;
+        });
+    }
+
     private static void appendRow(StringBuilder sb, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

@@ -68,47 +68,13 @@ public final class ResultsCsv {
 
     /** Adds or replaces (same key) a reproduction row. */
     public ReproductionRow record(ReproductionRow row) {
-        reproduction.update(rows -> {
-            List<List<String>> out = new ArrayList<>();
-            boolean replaced = false;
-            for (List<String> r : rows) {
-                if (ReproductionRow.fromValues(r).key().equals(row.key())) {
-                    if (!replaced) {
-                        out.add(row.values());
-                        replaced = true;
-                    }
-                } else {
-                    out.add(r);
-                }
-            }
-            if (!replaced) {
-                out.add(row.values());
-            }
-            return out;
-        });
+        reproduction.upsert(row.values(), r -> ReproductionRow.fromValues(r).key().equals(row.key()));
         return row;
     }
 
     /** Adds or replaces (same benchmark id) a benchmark row. */
     public BenchmarkRow record(BenchmarkRow row) {
-        benchmarks.update(rows -> {
-            List<List<String>> out = new ArrayList<>();
-            boolean replaced = false;
-            for (List<String> r : rows) {
-                if (r.get(0).equals(row.benchmark())) {
-                    if (!replaced) {
-                        out.add(row.values());
-                        replaced = true;
-                    }
-                } else {
-                    out.add(r);
-                }
-            }
-            if (!replaced) {
-                out.add(row.values());
-            }
-            return out;
-        });
+        benchmarks.upsert(row.values(), r -> r.get(0).equals(row.benchmark()));
         return row;
     }
 

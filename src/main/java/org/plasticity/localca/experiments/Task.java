@@ -10,7 +10,7 @@ import org.plasticity.results.Profile;
  * The data sets of the paper with the authors' splits (spec §1.4): MNIST and Fashion-MNIST with an
  * 80/20 train/validation split of the training set (split seed 42) and the official test set;
  * context gating 8000/1000/1000 (task seed 42). The smoke profile limits every split to
- * 2048 train / 512 validation and test samples.
+ * 1024 train / 256 validation and test samples.
  */
 public enum Task {
     /** MNIST, 48k / 12k / 10k. */
@@ -43,6 +43,6 @@ public enum Task {
             case FASHION_MNIST -> Datasets.fashionMnist().withValidation(0.2, DATA_SEED);
             case CONTEXT_GATING -> Datasets.contextGating(DATA_SEED);
         });
-        return profile == Profile.FULL ? full : full.limit(2048, 512);
+        return profile == Profile.FULL ? full : full.limit(1024, 256);
     }
 }

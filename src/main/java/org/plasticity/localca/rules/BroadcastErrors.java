@@ -3,6 +3,7 @@ package org.plasticity.localca.rules;
 import java.util.SplittableRandom;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
+import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.train.Seeds;
 
@@ -74,9 +75,8 @@ final class BroadcastErrors {
             }
         }
         for (int l = 0; l < topo.layers(); l++) {
-            for (int c = 0; c < topo.size(l); c++) {
-                fill(pass, outError, l, c, batch);
-            }
+            int layer = l;
+            Parallel.forEach(topo.size(l), net.config().threads(), c -> fill(pass, outError, layer, c, batch));
         }
         if (cfg.morphology().pathPropagation()) {
             pathFactors(pass, batch);

@@ -25,6 +25,8 @@ import org.plasticity.train.BatchStats;
  */
 public final class LocalRule {
 
+    private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
+
     private final DendriticNetwork net;
     private final LocalRuleConfig cfg;
     private final long seed;
@@ -108,8 +110,13 @@ public final class LocalRule {
             mod *= topo.somaBranch(l, c) == 0 ? m.apicalScale() : m.basalScale();
         }
         float[] e = errors.error(l)[c];
-        float[] u = new float[batch];
-        float[] q = new float[batch];
+        float[][] buf = SCRATCH.get();
+        if (buf == null || buf[0].length < batch) {
+            buf = new float[2][batch];
+            SCRATCH.set(buf);
+        }
+        float[] u = buf[0];
+        float[] q = buf[1];
         for (int b = 0; b < batch; b++) {
             u[b] = (float) (mod * e[b]);
             q[b] = cfg.slopeInError() ? u[b] * pass.reactivationSlope(l, c, b) : u[b];
