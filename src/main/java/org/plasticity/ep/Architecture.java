@@ -47,6 +47,18 @@ public record Architecture(int[] inputShape, List<ConvSpec> conv, int[] dense) {
         }
     }
 
+    /** Shape of one input sample (a copy). */
+    @Override
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** Dense layer sizes after the input or the last conv layer (a copy). */
+    @Override
+    public int[] dense() {
+        return dense.clone();
+    }
+
     /** A fully connected network {@code sizes[0] → sizes[1] → ... → sizes[n−1]}. */
     public static Architecture dense(int... sizes) {
         if (sizes.length < 2) {

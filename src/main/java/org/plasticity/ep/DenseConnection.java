@@ -111,6 +111,17 @@ public final class DenseConnection implements Connection {
         k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
     }
 
+    /**
+     * {@code accOut[r][o0..o1) += (W·in[r] + b)[o0..o1)}: a column block of {@link #forward}, so that a
+     * batch of one or two samples can still spread its projection over threads.
+     */
+    public void forwardColumns(int rows, float[] in, int inOff, float[] accOut, int accOutOff, int o0, int o1) {
+        k.gemmNT(rows, o1 - o0, nIn, in, inOff, nIn, weight.value(), o0 * nIn, nIn, accOut, accOutOff + o0, nOut, true);
+        for (int r = 0; r < rows; r++) {
+            k.add(o1 - o0, accOut, accOutOff + r * nOut + o0, bias.value(), o0, accOut, accOutOff + r * nOut + o0);
+        }
+    }
+
     private void forwardTransposed(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
         k.gemmAB(false, rows, nOut, nIn, 1f, in, inOff, nIn, transposed, 0, nOut, accOut, accOutOff, nOut);
     }

@@ -61,6 +61,12 @@ public record EpConfig(Architecture architecture, Activation activation, Activat
         }
     }
 
+    /** Per-connection learning-rate multipliers (a copy). */
+    @Override
+    public double[] layerLrScales() {
+        return layerLrScales.clone();
+    }
+
     /** Number of connections (conv + dense, the read-out included). */
     public int connections() {
         return architecture.conv().size() + architecture.dense().length;

@@ -126,6 +126,7 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
             }
             Learner learner = backpropThroughTime ? recipe.bptt(run.seed()) : recipe.learner(run.seed());
             TrainingRun tr = t.fit(learner, data);
+            EpochHistoryCsv.write(historyFile(run.checkpointDir().getParent(), run.seed()), tr.history());
             return RunRecord.of(run.experiment(), tr);
         });
     }
@@ -145,33 +146,57 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
         return r.toRow(PAPER, dataset, "test_accuracy", paper, Double.NaN, TOLERANCE, notes);
     }
 
+    private static Path historyFile(Path store, long seed) {
+        return store.resolve("seed-" + seed + "-history.csv");
+    }
+
     /**
-     * The per-epoch history of each seed, read from the runs' checkpoints (seeds without a checkpoint are
-     * skipped). Available after {@link #run} in the same profile.
+     * The per-epoch history of each finished seed, from its {@code seed-N-history.csv} (written when the
+     * seed finishes, committed with the run records), else from its checkpoint; seeds with neither are
+     * skipped. Available after {@link #run} in the same profile.
      */
     public List<List<EpochMetrics>> histories() {
         Path dir = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory();
         List<List<EpochMetrics>> out = new ArrayList<>();
         for (long s : seeds) {
-            Path f = dir.resolve("seed-" + s).resolve(Checkpoint.FILE_NAME);
-            if (Files.exists(f)) {
-                out.add(Checkpoint.load(f).history());
+            Path csv = historyFile(dir, s);
+            Path ck = dir.resolve("seed-" + s).resolve(Checkpoint.FILE_NAME);
+            if (Files.exists(csv)) {
+                out.add(EpochHistoryCsv.read(csv));
+            } else if (Files.exists(ck)) {
+                out.add(Checkpoint.load(ck).history());
             }
         }
         return out;
     }
 
+    /** Writes the history files of finished seeds that have a checkpoint but no history file yet. */
+    public void exportHistories() {
+        Path dir = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory();
+        for (long s : seeds) {
+            Path ck = dir.resolve("seed-" + s).resolve(Checkpoint.FILE_NAME);
+            if (!Files.exists(historyFile(dir, s)) && Files.exists(ck)) {
+                EpochHistoryCsv.write(historyFile(dir, s), Checkpoint.load(ck).history());
+            }
+        }
+    }
+
     /**
-     * The network of seed {@code seed} with the parameters of its last checkpoint (after {@link #run}), e.g.
-     * to look at the trained network's free phase.
+     * The network of seed {@code seed} after training: the parameters of its last checkpoint, or, when the
+     * checkpoint is not there (a fresh clone holds only the run records), the same training run again,
+     * which gives bit-identical parameters (same seed, same data order).
      *
-     * @throws IllegalStateException when that seed has no checkpoint in this profile's store
+     * @param seed the seed
+     * @param full the full data set (used only when retraining)
+     * @return the trained network
      */
-    public LayeredNetwork trainedNetwork(long seed) {
+    public LayeredNetwork trainedNetwork(long seed, Splits full) {
         Path f = SeedSweep.of(id()).seeds(seeds).profile(profile).storeDirectory().resolve("seed-" + seed)
                 .resolve(Checkpoint.FILE_NAME);
         if (!Files.exists(f)) {
-            throw new IllegalStateException("no checkpoint for seed " + seed + " of " + id() + " at " + f + "; run the experiment first");
+            Learner learner = backpropThroughTime ? recipe.bptt(seed) : recipe.learner(seed);
+            recipe.trainer().epochs(epochs()).seed(seed).quiet().fit(learner, data(full));
+            return learner instanceof Bptt b ? b.network() : (LayeredNetwork) ((EquilibriumPropagation) learner).model();
         }
         Checkpoint ck = Checkpoint.load(f);
         LayeredNetwork net = EqProp.from(recipe.config()).network(seed);

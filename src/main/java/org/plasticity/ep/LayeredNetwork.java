@@ -162,7 +162,12 @@ public final class LayeredNetwork implements EnergyModel {
         Connection c0 = dynamicConnections[0];
         int n0 = sizes[0];
         Arrays.fill(xp, 0, n * n0, 0f);
-        Parallel.forRange(n, 4, (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
+        if (n < 2 * Parallel.threads() && c0 instanceof DenseConnection d) {
+            // too few rows to share: split the projection's output columns instead
+            Parallel.forRange(n0, 32, (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
+        } else {
+            Parallel.forRange(n, 4, (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
+        }
     }
 
     private void ensureCapacity(int n) {

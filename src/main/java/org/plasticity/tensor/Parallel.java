@@ -26,8 +26,9 @@ public final class Parallel {
 
     private static final int THREADS = Math.max(1,
             Integer.getInteger("plasticity.threads", Runtime.getRuntime().availableProcessors()));
+    private static final ThreadGroup WORKERS = new ThreadGroup("plasticity-workers");
     private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(r, "plasticity-worker");
+        Thread t = new Thread(WORKERS, r, "plasticity-worker");
         t.setDaemon(true);
         return t;
     });
@@ -50,7 +51,8 @@ public final class Parallel {
      */
     public static void forRange(int n, int grain, RangeTask task) {
         int chunks = Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));
-        if (chunks <= 1 || POOL == null) {
+        // a nested call from a worker runs inline: waiting for the (busy) pool would deadlock
+        if (chunks <= 1 || POOL == null || Thread.currentThread().getThreadGroup() == WORKERS) {
             if (n > 0) {
                 task.run(0, n);
             }

@@ -66,5 +66,15 @@ class EpExperimentTest {
         assertEquals(0.95, row.paperValue(), 1e-12);
         assertTrue(row.oursMean() > 0.5, row.toString());
         assertEquals("tiny-test-bptt", e.bptt().id());
+        var histories = e.histories();
+        assertEquals(2, histories.size());
+        assertEquals(1, histories.get(0).size());
+        // the trained network is the checkpoint's, and retraining (no checkpoint) gives the same parameters
+        LayeredNetwork fromCheckpoint = e.trainedNetwork(1, DATA);
+        LayeredNetwork retrained = EpExperiment.of(tinyRecipe().withId("tiny-test-never-run")).profile(Profile.SMOKE)
+                .quiet().trainedNetwork(1, DATA);
+        for (int i = 0; i < fromCheckpoint.parameters().size(); i++) {
+            assertArrayEquals(fromCheckpoint.parameters().get(i).value(), retrained.parameters().get(i).value());
+        }
     }
 }

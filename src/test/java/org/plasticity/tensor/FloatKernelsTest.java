@@ -163,6 +163,24 @@ class FloatKernelsTest {
     }
 
     @Test
+    void nestedParallelRangesRunInlineInsteadOfDeadlocking() {
+        int[] hits = new int[400];
+        Parallel.forRange(4, 1, (a, b) -> {
+            for (int q = a; q < b; q++) {
+                int base = q * 100;
+                Parallel.forRange(100, 1, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        hits[base + i]++;
+                    }
+                });
+            }
+        });
+        for (int h : hits) {
+            assertEquals(1, h);
+        }
+    }
+
+    @Test
     void parallelRangeCoversEveryIndexOnce() {
         int[] hits = new int[1000];
         Parallel.forRange(1000, 10, (from, to) -> {
