@@ -3,10 +3,10 @@ package org.plasticity.baseline;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
+import org.plasticity.random.Seeds;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
-import org.plasticity.train.Seeds;
 import org.plasticity.train.StepContext;
 
 /**

@@ -10,10 +10,10 @@ import org.plasticity.ep.EquilibriumPropagation;
 import org.plasticity.ep.LayeredNetwork;
 import org.plasticity.ep.NeuronState;
 import org.plasticity.ep.Nudge;
+import org.plasticity.random.Seeds;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
-import org.plasticity.train.Seeds;
 import org.plasticity.train.optim.Optimizer;
 
 /**

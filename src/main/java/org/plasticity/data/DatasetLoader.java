@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.plasticity.data.cache.CacheFiller;
-import org.plasticity.data.cifar.Cifar10Binary;
 import org.plasticity.data.cache.Catalog;
 import org.plasticity.data.cache.DataCache;
 import org.plasticity.data.cache.DataFile;
 import org.plasticity.data.cache.DatasetSpec;
 import org.plasticity.data.cache.FillReport;
+import org.plasticity.data.cifar.Cifar10Binary;
 import org.plasticity.data.idx.IdxData;
 import org.plasticity.data.idx.IdxImages;
 import org.plasticity.data.tasks.ContextGating;
@@ -19,7 +19,7 @@ import org.plasticity.data.tasks.Mnist1dConfig;
 import org.plasticity.data.text.ImdbReviews;
 import org.plasticity.data.text.ImdbTask;
 import org.plasticity.data.text.ImdbTaskConfig;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * Loads the library's data sets from one {@link DataCache}, verifying every file. {@link Datasets}

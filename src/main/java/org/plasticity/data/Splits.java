@@ -2,7 +2,7 @@ package org.plasticity.data;
 
 import java.util.Objects;
 import org.plasticity.display.Displayable;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * The train / validation / test partition of one task. {@code validation} may be empty-sized but

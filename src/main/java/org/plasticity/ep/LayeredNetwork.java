@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.plasticity.data.Batch;
+import org.plasticity.random.Seeds;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Parallel;
 import org.plasticity.train.Parameter;
-import org.plasticity.train.Seeds;
 
 /**
  * A layered convergent network with symmetric couplings (Scellier &amp; Bengio 2017; Ernoult et al. 2019;

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.model.CrossEntropy;
+import org.plasticity.random.Seeds;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Parameter;
-import org.plasticity.train.Seeds;
 import org.plasticity.train.StepContext;
 
 /**

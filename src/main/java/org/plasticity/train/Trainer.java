@@ -8,6 +8,7 @@ import java.util.Map;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
+import org.plasticity.random.Seeds;
 import org.plasticity.train.listeners.CheckpointListener;
 import org.plasticity.train.listeners.NanGuard;
 import org.plasticity.train.listeners.ProgressListener;

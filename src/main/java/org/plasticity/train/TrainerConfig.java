@@ -1,5 +1,6 @@
 package org.plasticity.train;
 
+import org.plasticity.random.Seeds;
 import org.plasticity.train.optim.OptimizerSpec;
 import org.plasticity.train.optim.Sgd;
 

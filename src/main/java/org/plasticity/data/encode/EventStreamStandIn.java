@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.plasticity.data.DataProvenance;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * <b>STAND-IN for DVS128 Gesture</b> (not obtainable here): synthetic event streams from moving,

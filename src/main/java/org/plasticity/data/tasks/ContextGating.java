@@ -7,7 +7,7 @@ import org.plasticity.data.DataProvenance;
 import org.plasticity.data.DataSource;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * The LocalCA "context gating" figure–ground task (spec localca-gle.md §1.4, from the authors'

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.plasticity.data.DataProvenance;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * Generator of MNIST-1D (Greydanus &amp; Kobak, "Scaling down deep learning with MNIST-1D", ICML

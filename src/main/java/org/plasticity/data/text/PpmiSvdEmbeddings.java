@@ -2,7 +2,7 @@ package org.plasticity.data.text;
 
 import java.util.List;
 import java.util.Locale;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * Word vectors trained on a corpus (the IMDB <em>training</em> texts, since GloVe is not

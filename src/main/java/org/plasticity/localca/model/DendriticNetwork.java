@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.plasticity.random.Seeds;
 import org.plasticity.train.Parameter;
-import org.plasticity.train.Seeds;
 
 /**
  * A layer of compartmental dendritic neurons with a linear decoder (spec §1.1–1.2): the

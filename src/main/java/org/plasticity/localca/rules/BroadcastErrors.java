@@ -5,7 +5,7 @@ import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeTopology;
-import org.plasticity.train.Seeds;
+import org.plasticity.random.Seeds;
 
 /**
  * The broadcast errors e_n(b) of every compartment (paper Section 3.1, Definition 1: e_n stands in

@@ -1,4 +1,4 @@
-package org.plasticity.train;
+package org.plasticity.random;
 
 import java.util.SplittableRandom;
 
