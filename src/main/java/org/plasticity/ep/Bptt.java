@@ -75,12 +75,7 @@ public final class Bptt implements Learner {
 
     @Override
     public BatchStats evaluate(Batch batch) {
-        net.bind(batch);
-        NeuronState s = net.state(0);
-        net.reset(s);
-        net.relax(s, 0, t1);
-        double[] lc = net.lossAndCorrect(s, null);
-        return new BatchStats(lc[0], (long) lc[1], batch.size());
+        return net.evaluateFreePhase(batch, t1);
     }
 
     @Override

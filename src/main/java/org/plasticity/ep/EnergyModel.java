@@ -78,4 +78,21 @@ public interface EnergyModel {
 
     /** One-line description (recorded in result rows and checkpoint fingerprints). */
     String describe();
+
+    /**
+     * Test-time inference on a batch: bind it, relax {@code steps} free steps from rest, and score the
+     * fixed point (Laborieux et al. 2021: prediction = argmax of the output at s*).
+     *
+     * @param batch the samples
+     * @param steps free-phase steps T1
+     * @return summed loss, correct predictions and sample count
+     */
+    default org.plasticity.train.BatchStats evaluateFreePhase(Batch batch, int steps) {
+        bind(batch);
+        NeuronState s = state(0);
+        reset(s);
+        relax(s, 0, steps);
+        double[] lc = lossAndCorrect(s, null);
+        return new org.plasticity.train.BatchStats(lc[0], (long) lc[1], batch.size());
+    }
 }

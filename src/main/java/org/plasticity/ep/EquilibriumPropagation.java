@@ -106,12 +106,7 @@ public final class EquilibriumPropagation implements Learner {
 
     @Override
     public BatchStats evaluate(Batch batch) {
-        model.bind(batch);
-        NeuronState s = model.state(0);
-        model.reset(s);
-        model.relax(s, 0, t1);
-        double[] lc = model.lossAndCorrect(s, null);
-        return new BatchStats(lc[0], (long) lc[1], batch.size());
+        return model.evaluateFreePhase(batch, t1);
     }
 
     /**
