@@ -1,18 +1,14 @@
 package org.plasticity.localca;
 
-import java.util.List;
 import java.util.Map;
 import org.plasticity.data.Batch;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.rules.LocalRule;
 import org.plasticity.localca.rules.LocalRuleConfig;
 import org.plasticity.train.BatchStats;
-import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
-import org.plasticity.train.optim.Adam;
 
 /**
  * A compartmental network trained by a local 3F / 4F / 5F rule: per batch it runs the forward
@@ -26,14 +22,9 @@ import org.plasticity.train.optim.Adam;
  *         .fit(learner, splits);
  * }</pre>
  */
-public final class LocalRuleLearner implements LocalCaLearner {
+public final class LocalRuleLearner extends TreeLearner {
 
-    private final DendriticNetwork net;
-    private final LearningRates rates;
     private final LocalRule rule;
-    private final List<Parameter> parameters;
-    private final TreeGradients grads;
-    private final PassCache passes;
 
     /**
      * @param net the network (trained in place)
@@ -42,17 +33,8 @@ public final class LocalRuleLearner implements LocalCaLearner {
      * @param seed seed of the rule's fixed random draws (DFA feedback)
      */
     public LocalRuleLearner(DendriticNetwork net, LocalRuleConfig rule, LearningRates rates, long seed) {
-        this.net = net;
-        this.rates = rates;
+        super(net, rates);
         this.rule = new LocalRule(net, rule, seed);
-        this.parameters = net.parameters(rates::scale);
-        this.grads = TreeGradients.over(net, parameters.stream().map(Parameter::grad).toList());
-        this.passes = new PassCache(net);
-    }
-
-    /** The network. */
-    public DendriticNetwork network() {
-        return net;
     }
 
     /** The rule (configuration and running modulators). */
@@ -60,25 +42,9 @@ public final class LocalRuleLearner implements LocalCaLearner {
         return rule;
     }
 
-    /** The per-group rates. */
-    public LearningRates rates() {
-        return rates;
-    }
-
-    /** Adam at the synapse rate with clip-by-value, as the rates call for. */
-    @Override
-    public Adam optimizer() {
-        return rates.optimizer();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
-    }
-
     @Override
     public BatchStats computeGradients(Batch batch, StepContext ctx) {
-        ForwardPass pass = passes.forward(batch);
+        ForwardPass pass = forward(batch);
         return rule.accumulate(pass, batch.labels(), ctx.epoch(), grads, true);
     }
 
@@ -92,14 +58,8 @@ public final class LocalRuleLearner implements LocalCaLearner {
      */
     public TreeGradients probe(Batch batch, int epoch) {
         TreeGradients g = TreeGradients.zeros(net);
-        rule.accumulate(passes.forward(batch), batch.labels(), epoch, g, false);
+        rule.accumulate(forward(batch), batch.labels(), epoch, g, false);
         return g;
-    }
-
-    @Override
-    public BatchStats evaluate(Batch batch) {
-        ForwardPass pass = passes.forward(batch);
-        return CrossEntropy.evaluate(pass.logits(), batch.labels(), batch.size(), null);
     }
 
     @Override
@@ -116,10 +76,5 @@ public final class LocalRuleLearner implements LocalCaLearner {
     public String describe() {
         return "localca-" + rule.config().describe() + " | " + net.config().describe() + " init " + net.initSeed() + " | "
                 + rates;
-    }
-
-    @Override
-    public String toString() {
-        return "LocalRuleLearner[" + describe() + "]";
     }
 }

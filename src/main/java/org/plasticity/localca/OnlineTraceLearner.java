@@ -1,7 +1,6 @@
 package org.plasticity.localca;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plasticity.data.Batch;
@@ -10,12 +9,9 @@ import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.Parallel;
-import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.train.BatchStats;
-import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
-import org.plasticity.train.optim.OptimizerSpec;
 
 /**
  * The online eligibility-trace variant of paper Appendix F (a demo; no paper experiment uses it).
@@ -30,14 +26,9 @@ import org.plasticity.train.optim.OptimizerSpec;
  * over between batches (learner state); when TopK rewires, a synapse that stays active keeps its
  * trace and a newly active one starts at 0. With τ_e = 1 the rule equals batch 3F per-soma.
  */
-public final class OnlineTraceLearner implements LocalCaLearner {
+public final class OnlineTraceLearner extends TreeLearner {
 
-    private final DendriticNetwork net;
-    private final LearningRates rates;
     private final double tau;
-    private final List<Parameter> parameters;
-    private final TreeGradients grads;
-    private final PassCache passes;
     private final float[][][] traceE;
     private final float[][][] traceI;
     private final int[][][] idxE;
@@ -52,15 +43,11 @@ public final class OnlineTraceLearner implements LocalCaLearner {
      * @param tau trace time constant τ_e in samples (≥ 1)
      */
     public OnlineTraceLearner(DendriticNetwork net, LearningRates rates, double tau) {
+        super(net, rates);
         if (!(tau >= 1)) {
             throw new IllegalArgumentException("tau (in samples) must be ≥ 1, got " + tau);
         }
-        this.net = net;
-        this.rates = rates;
         this.tau = tau;
-        this.parameters = net.parameters(rates::scale);
-        this.grads = TreeGradients.over(net, parameters.stream().map(Parameter::grad).toList());
-        this.passes = new PassCache(net);
         TreeTopology topo = net.topology();
         int layers = topo.layers();
         traceE = new float[layers][][];
@@ -84,24 +71,9 @@ public final class OnlineTraceLearner implements LocalCaLearner {
         }
     }
 
-    /** The network. */
-    public DendriticNetwork network() {
-        return net;
-    }
-
-    @Override
-    public OptimizerSpec optimizer() {
-        return rates.optimizer();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
-    }
-
     @Override
     public BatchStats computeGradients(Batch batch, StepContext ctx) {
-        ForwardPass pass = passes.forward(batch);
+        ForwardPass pass = forward(batch);
         int n = batch.size();
         int classes = net.config().classes();
         int neurons = net.config().neurons();
@@ -213,12 +185,6 @@ public final class OnlineTraceLearner implements LocalCaLearner {
     }
 
     @Override
-    public BatchStats evaluate(Batch batch) {
-        ForwardPass pass = passes.forward(batch);
-        return CrossEntropy.evaluate(pass.logits(), batch.labels(), batch.size(), null);
-    }
-
-    @Override
     public Map<String, float[]> state() {
         Map<String, float[]> s = new LinkedHashMap<>();
         for (int l = 1; l < traceE.length; l++) {
@@ -291,10 +257,5 @@ public final class OnlineTraceLearner implements LocalCaLearner {
     public String describe() {
         return String.format(Locale.ROOT, "localca-online-traces tau=%s per-soma 3f | %s init %d | %s", tau,
                 net.config().describe(), net.initSeed(), rates);
-    }
-
-    @Override
-    public String toString() {
-        return "OnlineTraceLearner[" + describe() + "]";
     }
 }
