@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 
@@ -23,7 +24,7 @@ class BpttTest {
         for (Loss loss : Loss.values()) {
             LayeredNetwork net = EqProp.network(5, 6, 4, 3).activation(Activation.MY_SIGMOID).loss(loss).t1(7).t2(3)
                     .network(4);
-            Batch b = TinyData.batch(4, 5, 3, 9);
+            Batch b = TestData.uniformBatch(4, 5, 3, 9);
             Bptt bptt = new Bptt(net, 7, 7);
             for (Parameter p : net.parameters()) {
                 p.zeroGrad();
@@ -49,7 +50,7 @@ class BpttTest {
     @Test
     void truncatedBpttOnlySeesTheLastSteps() {
         LayeredNetwork net = EqProp.network(5, 6, 3).activation(Activation.MY_SIGMOID).network(4);
-        Batch b = TinyData.batch(3, 5, 3, 2);
+        Batch b = TestData.uniformBatch(3, 5, 3, 2);
         Bptt one = new Bptt(net, 6, 1);
         for (Parameter p : net.parameters()) {
             p.zeroGrad();

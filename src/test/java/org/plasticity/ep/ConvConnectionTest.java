@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
 import org.plasticity.tensor.FloatKernels;
+import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 
 /** Convolution + pooling couplings against a direct convolution and finite differences of Φ. */
@@ -66,7 +67,7 @@ class ConvConnectionTest {
     void driveAndParameterGradientOfPhiMatchFiniteDifferences() {
         for (Pooling pooling : Pooling.values()) {
             LayeredNetwork net = convNet(pooling, Loss.MSE);
-            Batch b = TinyData.batch(2, 36, 3, 4);
+            Batch b = TestData.uniformBatch(2, 36, 3, 4);
             net.bind(b);
             NeuronState s = net.state(0);
             net.reset(s);

@@ -3,6 +3,7 @@ package org.plasticity.ep;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.plasticity.testing.TestData;
 
 /** Laborieux et al. (2021): the symmetric estimator's bias is second order in β, the one-sided one first order. */
 class EstimatorBiasTest {
@@ -10,7 +11,7 @@ class EstimatorBiasTest {
     @Test
     void symmetricBiasIsSmallerAndShrinksFaster() {
         LayeredNetwork net = EqProp.network(8, 12, 4).activation(Activation.MY_SIGMOID).network(2);
-        EstimatorBias b = EstimatorBias.measure(net, TinyData.batch(6, 8, 4, 3), 150, 60, 0.02, 0.05, 0.1);
+        EstimatorBias b = EstimatorBias.measure(net, TestData.uniformBatch(6, 8, 4, 3), 150, 60, 0.02, 0.05, 0.1);
         for (int i = 0; i < 3; i++) {
             assertTrue(b.symmetric()[i] < b.oneSided()[i], b.toText());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.testing.TestData;
 
 /**
  * Ernoult et al. (2019) Theorem 1 on a small random network: EP's step-by-step updates match BPTT's
@@ -20,7 +21,7 @@ class GduCheckTest {
     }
 
     private static Batch batch() {
-        return TinyData.batch(5, 8, 4, 21);
+        return TestData.uniformBatch(5, 8, 4, 21);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 
 /** Finite-difference checks of Φ's state and parameter derivatives, for every loss. */
@@ -33,7 +34,7 @@ class PhiGradientTest {
     void driveIsTheStateGradientOfPhi() {
         for (Loss loss : Loss.values()) {
             LayeredNetwork net = net(loss);
-            Batch b = TinyData.batch(3, 6, 3, 5);
+            Batch b = TestData.uniformBatch(3, 6, 3, 5);
             net.bind(b);
             NeuronState s = randomState(net, 9);
             float beta = 0.7f;
@@ -60,7 +61,7 @@ class PhiGradientTest {
     void accumulatedGradientIsTheParameterGradientOfPhi() {
         for (Loss loss : Loss.values()) {
             LayeredNetwork net = net(loss);
-            Batch b = TinyData.batch(3, 6, 3, 6);
+            Batch b = TestData.uniformBatch(3, 6, 3, 6);
             net.bind(b);
             NeuronState s = randomState(net, 10);
             double beta = 0.6;
@@ -92,7 +93,7 @@ class PhiGradientTest {
     @Test
     void prototypicalStepIsRhoOfTheDrive() {
         LayeredNetwork net = net(Loss.MSE);
-        net.bind(TinyData.batch(2, 6, 3, 7));
+        net.bind(TestData.uniformBatch(2, 6, 3, 7));
         NeuronState s = randomState(net, 3);
         NeuronState copy = net.newState();
         copy.copyFrom(s);
@@ -117,7 +118,7 @@ class PhiGradientTest {
         // F(u) = ½Σu² − Φ(ρ(u), β); an Euler step with small ε must lower F (Scellier & Bengio 2017, eq. 7).
         LayeredNetwork net = EqProp.network(6, 5, 3).activation(Activation.MY_SIGMOID)
                 .dynamics(Dynamics.energyBased(0.05)).network(3);
-        net.bind(TinyData.batch(2, 6, 3, 8));
+        net.bind(TestData.uniformBatch(2, 6, 3, 8));
         NeuronState s = net.state(0);
         net.reset(s);
         double before = energy(net, s, 0.5);

@@ -1,7 +1,6 @@
 package org.plasticity.ep;
 
 import java.util.SplittableRandom;
-import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 
@@ -9,20 +8,6 @@ import org.plasticity.data.Splits;
 final class TinyData {
 
     private TinyData() {
-    }
-
-    /** A batch of {@code rows} uniform inputs in [0, 1) and random labels. */
-    static Batch batch(int rows, int features, int classes, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[rows * features];
-        int[] y = new int[rows];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextDouble();
-        }
-        for (int r = 0; r < rows; r++) {
-            y[r] = rng.nextInt(classes);
-        }
-        return new Batch(x, y, rows, features);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.plasticity.testing;
 
 import java.util.SplittableRandom;
+import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 
@@ -39,6 +40,20 @@ public final class TestData {
     public static Splits blobSplits(int dim, int classes, double noise) {
         return new Splits("blobs", blobs("blobs/train", 400, dim, classes, noise, 1),
                 blobs("blobs/val", 100, dim, classes, noise, 2), blobs("blobs/test", 100, dim, classes, noise, 3));
+    }
+
+    /** A batch of {@code rows} inputs uniform in [0, 1) with uniformly random labels. */
+    public static Batch uniformBatch(int rows, int features, int classes, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[rows * features];
+        int[] y = new int[rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextDouble();
+        }
+        for (int r = 0; r < rows; r++) {
+            y[r] = rng.nextInt(classes);
+        }
+        return new Batch(x, y, rows, features);
     }
 
     private static double gaussian(SplittableRandom rng) {

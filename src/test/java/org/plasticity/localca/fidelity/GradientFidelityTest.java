@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.data.Batch;
@@ -19,24 +18,12 @@ import org.plasticity.localca.model.TreeConfig;
 import org.plasticity.localca.rules.Broadcast;
 import org.plasticity.localca.rules.LocalRuleConfig;
 import org.plasticity.localca.rules.Rule;
+import org.plasticity.testing.TestData;
 import org.plasticity.train.Checkpoint;
 import org.plasticity.train.Trainer;
 
 /** Eqs. 27–28 and the diagnostic's wiring. */
 class GradientFidelityTest {
-
-    private static Batch batch(int n, int d, int classes, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextDouble();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(classes);
-        }
-        return new Batch(x, y, n, d);
-    }
 
     @Test
     void componentMetricsFollowEquations27And28() {
@@ -74,7 +61,7 @@ class GradientFidelityTest {
         TreeConfig tree = TreeConfig.headline().withInputSize(12).withNeurons(3).withBranchFactors(1)
                 .withExcitatorySynapses(5).withInhibitorySynapses(4).withClasses(4).withReactivation(false);
         LocalRuleLearner learner = LocalCa.local(tree, LocalRuleConfig.of(Rule.THREE_F, Broadcast.PER_SOMA), 3);
-        FidelityReport r = GradientFidelity.measure(learner, batch(16, 12, 4, 5));
+        FidelityReport r = GradientFidelity.measure(learner, TestData.uniformBatch(16, 12, 4, 5));
         for (ComponentFidelity c : r.components()) {
             if (c.group() != ParameterGroup.DECODER) {
                 assertEquals(1.0, c.cosine(), 1e-4, c.toString());
@@ -92,7 +79,7 @@ class GradientFidelityTest {
     void scalarBroadcastIsLessFaithfulThanPerSomaOnABranchedTree() {
         TreeConfig tree = TreeConfig.headline().withInputSize(20).withNeurons(6).withExcitatorySynapses(6)
                 .withInhibitorySynapses(3).withClasses(4);
-        Batch b = batch(64, 20, 4, 6);
+        Batch b = TestData.uniformBatch(64, 20, 4, 6);
         double perSoma = GradientFidelity.measure(LocalCa.local(tree, LocalRuleConfig.of(Rule.FIVE_F,
                 Broadcast.PER_SOMA), 1), b).weightedCosine();
         double scalar = GradientFidelity.measure(LocalCa.local(tree, LocalRuleConfig.of(Rule.FIVE_F,
@@ -105,8 +92,8 @@ class GradientFidelityTest {
     void measuresASavedCheckpointAndOverTraining(@TempDir Path dir) {
         TreeConfig tree = TreeConfig.headline().withInputSize(20).withNeurons(4).withExcitatorySynapses(6)
                 .withInhibitorySynapses(3).withClasses(4);
-        Batch probe = batch(32, 20, 4, 7);
-        Batch big = batch(128, 20, 4, 8);
+        Batch probe = TestData.uniformBatch(32, 20, 4, 7);
+        Batch big = TestData.uniformBatch(128, 20, 4, 8);
         Dataset train = new Dataset("train", big.features(), big.labels(), new int[] {20}, 4);
         Splits splits = new Splits("tiny", train, train.head(32), train.head(32));
         LocalRuleLearner learner = LocalCa.local(tree, LocalRuleConfig.headline(), LearningRates.local(), 1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.testing.TestData;
 
 /** Lemma 1 and Propositions 1–4 of the paper, checked on the forward pass. */
 class CompartmentEquation_PaperStatementsTest {
@@ -31,7 +32,7 @@ class CompartmentEquation_PaperStatementsTest {
                     t[i] += 4f;
                 }
             }
-            Batch batch = TinyData.batch(7, 10, 3, seed);
+            Batch batch = TestData.uniformBatch(7, 10, 3, seed);
             ForwardPass p = run(net, batch);
             TreeTopology topo = net.topology();
             for (int l = 0; l < topo.layers(); l++) {
@@ -64,7 +65,7 @@ class CompartmentEquation_PaperStatementsTest {
     @Test
     void proposition1SynapticSensitivityIsPresynapticTimesResistanceTimesDrivingForce() {
         DendriticNetwork net = DendriticNetwork.create(cfg().withReactivation(false), 3);
-        Batch batch = TinyData.batch(4, 10, 3, 3);
+        Batch batch = TestData.uniformBatch(4, 10, 3, 3);
         ForwardPass p = run(net, batch);
         int l = 2;
         int c = 1;
@@ -95,7 +96,7 @@ class CompartmentEquation_PaperStatementsTest {
     @Test
     void propositions2And3ChildVoltageAndDendriticConductanceSensitivities() {
         DendriticNetwork net = DendriticNetwork.create(cfg(), 4);
-        Batch batch = TinyData.batch(4, 10, 3, 4);
+        Batch batch = TestData.uniformBatch(4, 10, 3, 4);
         ForwardPass p = run(net, batch);
         int parentLayer = 1;
         int parent = 2;

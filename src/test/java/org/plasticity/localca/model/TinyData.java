@@ -1,6 +1,5 @@
 package org.plasticity.localca.model;
 
-import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 
 /** Small seeded batches and tiny architectures for the model tests. */
@@ -13,20 +12,6 @@ final class TinyData {
     static TreeConfig tinyDense() {
         return new TreeConfig(6, 2, java.util.List.of(2, 2), 6, 6, 3, Core.SHUNTING, true, 1.5, 0.5,
                 SynapseTransform.SOFTPLUS, 1);
-    }
-
-    /** A batch of {@code n} samples with inputs in [0, 1). */
-    static Batch batch(int n, int inputs, int classes, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[n * inputs];
-        int[] y = new int[n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextDouble();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(classes);
-        }
-        return new Batch(x, y, n, inputs);
     }
 
     /** Mean cross-entropy of the network on the batch. */

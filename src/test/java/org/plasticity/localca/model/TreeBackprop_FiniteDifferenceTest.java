@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.testing.TestData;
 
 /** Theorem 1: the reverse sweep equals central finite differences of the mean cross-entropy. */
 class TreeBackprop_FiniteDifferenceTest {
@@ -42,7 +43,7 @@ class TreeBackprop_FiniteDifferenceTest {
     @Test
     void threadsDoNotChangeGradients() {
         TreeConfig cfg = TinyData.tinyDense().withNeurons(16);
-        Batch batch = TinyData.batch(9, cfg.inputSize(), cfg.classes(), 3);
+        Batch batch = TestData.uniformBatch(9, cfg.inputSize(), cfg.classes(), 3);
         float[] one = flat(gradients(DendriticNetwork.create(cfg, 5), batch));
         float[] two = flat(gradients(DendriticNetwork.create(cfg.withThreads(2), 5), batch));
         assertArrayEquals(one, two, 0f);
@@ -69,7 +70,7 @@ class TreeBackprop_FiniteDifferenceTest {
 
     private static void check(TreeConfig cfg, long seed) {
         DendriticNetwork net = DendriticNetwork.create(cfg, seed);
-        Batch batch = TinyData.batch(5, cfg.inputSize(), cfg.classes(), seed + 100);
+        Batch batch = TestData.uniformBatch(5, cfg.inputSize(), cfg.classes(), seed + 100);
         TreeGradients g = gradients(net, batch);
         ForwardPass ref = net.newPass(batch.size());
         net.forward(batch.features(), batch.size(), ref);

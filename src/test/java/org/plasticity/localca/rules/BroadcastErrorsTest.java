@@ -9,12 +9,13 @@ import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
+import org.plasticity.testing.TestData;
 
 /** Broadcast modes of Section 3.1 and the path factor of Eq. 26. */
 class BroadcastErrorsTest {
 
     private final DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 2);
-    private final Batch batch = RulesTestData.batch(12, 16, 3, 3);
+    private final Batch batch = TestData.uniformBatch(12, 16, 3, 3);
     private final ForwardPass pass = RulesTestData.pass(net, batch);
     private final float[][] dy = new float[12][3];
 

@@ -10,6 +10,7 @@ import org.plasticity.data.Batch;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
+import org.plasticity.testing.TestData;
 
 /** ρ_n (Eq. 17, Eq. 20) and φ_n (Eqs. 21–23). */
 class LayerModulatorsTest {
@@ -46,7 +47,7 @@ class LayerModulatorsTest {
     @Test
     void batchEstimatesMatchEquations17And23() {
         DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
-        Batch b = RulesTestData.batch(50, 16, 3, 2);
+        Batch b = TestData.uniformBatch(50, 16, 3, 2);
         ForwardPass p = RulesTestData.pass(net, b);
         LayerModulators m = new LayerModulators(Modulators.defaults().withEstimator(Estimator.BATCH), net.topology());
         m.observe(p, true);
@@ -113,11 +114,11 @@ class LayerModulatorsTest {
         LayerModulators a = new LayerModulators(Modulators.defaults(), net.topology());
         LayerModulators b = new LayerModulators(Modulators.defaults(), net.topology());
         for (int i = 0; i < 3; i++) {
-            a.observe(RulesTestData.pass(net, RulesTestData.batch(20, 16, 3, i)), true);
+            a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, i)), true);
         }
         Map<String, float[]> s = a.state();
         b.restoreState(s);
-        ForwardPass next = RulesTestData.pass(net, RulesTestData.batch(20, 16, 3, 9));
+        ForwardPass next = RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 9));
         a.observe(next, true);
         b.observe(next, true);
         for (int l = 1; l < net.topology().layers(); l++) {
@@ -130,9 +131,9 @@ class LayerModulatorsTest {
     void probesDoNotMoveTheRunningEstimate() {
         DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
         LayerModulators a = new LayerModulators(Modulators.defaults(), net.topology());
-        a.observe(RulesTestData.pass(net, RulesTestData.batch(20, 16, 3, 1)), true);
+        a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 1)), true);
         Map<String, float[]> before = a.state();
-        a.observe(RulesTestData.pass(net, RulesTestData.batch(20, 16, 3, 2)), false);
+        a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 2)), false);
         Map<String, float[]> after = a.state();
         before.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, after.get(k), k));
     }

@@ -8,12 +8,13 @@ import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.model.TreeTopology;
+import org.plasticity.testing.TestData;
 
 /** Appendix D extensions act on the 3F update exactly as defined. */
 class LocalRule_MorphologyTest {
 
     private final DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 3);
-    private final Batch batch = RulesTestData.batch(10, 16, 3, 4);
+    private final Batch batch = TestData.uniformBatch(10, 16, 3, 4);
     private final ForwardPass pass = RulesTestData.pass(net, batch);
 
     private TreeGradients grads(Morphology m) {

@@ -1,6 +1,5 @@
 package org.plasticity.localca.rules;
 
-import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
@@ -15,19 +14,6 @@ final class RulesTestData {
     static TreeConfig tree() {
         return TreeConfig.headline().withInputSize(16).withNeurons(4).withExcitatorySynapses(6).withInhibitorySynapses(3)
                 .withClasses(3);
-    }
-
-    static Batch batch(int n, int d, int classes, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextDouble();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(classes);
-        }
-        return new Batch(x, y, n, d);
     }
 
     static ForwardPass pass(DendriticNetwork net, Batch b) {
