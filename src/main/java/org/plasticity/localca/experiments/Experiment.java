@@ -192,6 +192,18 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
         return r;
     }
 
+    /**
+     * Runs the first {@code n} of the current profile's seeds and records the rows.
+     *
+     * @param n number of seeds (≥ 1)
+     * @return the sweep result
+     */
+    public SweepResult runAndRecord(int n) {
+        SweepResult r = run(n);
+        record(r);
+        return r;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Experiment[%s on %s, %d epochs (full), paper %s]", id, task.id(), fullEpochs,
