@@ -57,6 +57,23 @@ class BroadcastErrorsTest {
     }
 
     @Test
+    void literalPerCompartmentModeIsPerSomaOnlyWhereTheLayerHasOneCompartmentPerSoma() {
+        BroadcastErrors literal = errors(LocalRuleConfig.of(Rule.FIVE_F, Broadcast.PER_COMPARTMENT));
+        BroadcastErrors per = errors(LocalRuleConfig.of(Rule.FIVE_F, Broadcast.PER_SOMA));
+        BroadcastErrors scalar = errors(LocalRuleConfig.of(Rule.FIVE_F, Broadcast.SCALAR));
+        TreeTopology topo = net.topology();
+        for (int l = 0; l < topo.layers(); l++) {
+            BroadcastErrors expected = topo.size(l) == topo.neurons() ? per : scalar;
+            for (int c = 0; c < topo.size(l); c++) {
+                for (int b = 0; b < 12; b++) {
+                    assertEquals(expected.error(l)[c][b], literal.error(l)[c][b], 0.0, "layer " + l);
+                }
+            }
+        }
+        assertNotEquals(per.error(1)[0][0], literal.error(1)[0][0], "dendritic layers fall back to the scalar error");
+    }
+
+    @Test
     void localMismatchIsScalarErrorTimesCentredMismatchPlusMix() {
         BroadcastErrors mm = errors(LocalRuleConfig.of(Rule.FIVE_F, Broadcast.LOCAL_MISMATCH));
         BroadcastErrors scalar = errors(LocalRuleConfig.of(Rule.FIVE_F, Broadcast.SCALAR));
