@@ -12,10 +12,10 @@ import org.plasticity.random.Seeds;
  * for ∂L/∂V_n) and the optional path factor π_n (Eq. 26).
  *
  * <p>δ_0 = W_decᵀ δ^y (Eq. 8). Scalar: ē(b) = mean over somata (Eq. 12). Per soma: the error of the
- * compartment's own soma; per compartment (the literal mode B): the own soma's error only where the
- * layer has as many compartments as there are somata, else ē. Local mismatch (Eqs. 13–14, revised-paper mix α): e = (1 − α) ē m̃ + α ē
- * with m̃ the batch-centred, RMS-normalised (P_n − V_n) of the compartment (the soma layer, without
- * a parent, gets ē). DFA: e_n = B_n δ^y with B_n fixed N(0, σ²) rows, one per compartment.
+ * compartment's own soma. Per compartment (the literal mode B): the own soma's error only where the
+ * layer has as many compartments as there are somata, else ē. Local mismatch (Eqs. 13–14,
+ * revised-paper mix α): e = (1 − α) ē m̃ + α ē with m̃ the batch-centred, RMS-normalised
+ * (P_n − V_n) of the compartment (the soma layer, without a parent, gets ē). DFA: e_n = B_n δ^y with B_n fixed N(0, σ²) rows, one per compartment.
  */
 final class BroadcastErrors {
 
