@@ -2,6 +2,8 @@ package org.plasticity.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.plasticity.localca.experiments.Comparisons;
 import org.plasticity.localca.experiments.Experiment;
 import org.plasticity.localca.experiments.Experiments;
@@ -36,17 +38,18 @@ public final class LocalCaReproduce {
             System.out.println("comparisons: " + String.join(" ", Comparisons.all().keySet()));
             return;
         }
+        Map<String, IntFunction<ReproductionRow>> comparisons = Comparisons.all();
         List<String> ids = new ArrayList<>();
         for (String a : args) {
             if (a.equals("all")) {
                 ids.addAll(Experiments.all().keySet());
-                ids.addAll(Comparisons.all().keySet());
+                ids.addAll(comparisons.keySet());
             } else {
                 ids.add(a);
             }
         }
         for (String id : ids) { // fail before hours of runs, not after
-            if (!Comparisons.all().containsKey(id)) {
+            if (!comparisons.containsKey(id)) {
                 Experiments.byId(id);
             }
         }
@@ -55,10 +58,10 @@ public final class LocalCaReproduce {
         long[] seeds = seedProp == null ? null
                 : java.util.Arrays.stream(seedProp.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
         for (String id : ids) {
-            if (Comparisons.all().containsKey(id)) {
+            if (comparisons.containsKey(id)) {
                 long t0 = System.nanoTime();
                 System.out.println("== comparison " + id + " [" + profile.id() + "]");
-                System.out.println("   " + Comparisons.all().get(id).apply(seeds == null ? 1 : seeds.length));
+                System.out.println("   " + comparisons.get(id).apply(seeds == null ? 1 : seeds.length));
                 System.out.printf("   (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
                 continue;
             }

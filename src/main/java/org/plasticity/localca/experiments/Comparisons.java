@@ -8,6 +8,7 @@ import org.plasticity.localca.model.Core;
 import org.plasticity.localca.rules.Broadcast;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
+import org.plasticity.results.Stats;
 import org.plasticity.results.SweepResult;
 
 /**
@@ -48,7 +49,7 @@ public final class Comparisons {
                         .runAndRecord(seeds);
                 SweepResult add = Experiments.inhibitionCell(INHIBITORY[k], GRID_MODES.get(i), Core.ADDITIVE)
                         .runAndRecord(seeds);
-                delta[i][k] = mean(Deltas.differences(shunt, add));
+                delta[i][k] = Stats.mean(Deltas.differences(shunt, add));
                 flat[i * INHIBITORY.length + k] = delta[i][k];
                 cost += shunt.wallSeconds() + add.wallSeconds();
                 epochs = shunt.epochs();
@@ -80,16 +81,5 @@ public final class Comparisons {
         m.put(SHUNTING_MINUS_ADDITIVE, n -> inhibitionGrid(n).row());
         m.put(PATH_MINUS_NO_PATH, Comparisons::pathEffect);
         return m;
-    }
-
-    private static double mean(double[] a) {
-        if (a.length == 0) {
-            throw new IllegalStateException("the two sweeps share no seed");
-        }
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s / a.length;
     }
 }

@@ -6,6 +6,7 @@ import org.plasticity.localca.LocalCa;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.ResultsCsv;
 import org.plasticity.results.RunRecord;
+import org.plasticity.results.Stats;
 import org.plasticity.results.Status;
 import org.plasticity.results.SweepResult;
 
@@ -20,14 +21,23 @@ public final class Deltas {
     private Deltas() {
     }
 
-    /** Per-seed differences a − b over the seeds both results share. */
+    /**
+     * Per-seed differences a − b over the seeds both results share.
+     *
+     * @throws IllegalStateException when the two sweeps share no seed
+     */
     public static double[] differences(SweepResult a, SweepResult b) {
         Map<Long, Double> bm = new HashMap<>();
         for (RunRecord r : b.records()) {
             bm.put(r.seed(), r.metric(METRIC));
         }
-        return a.records().stream().filter(r -> bm.containsKey(r.seed()))
+        double[] d = a.records().stream().filter(r -> bm.containsKey(r.seed()))
                 .mapToDouble(r -> r.metric(METRIC) - bm.get(r.seed())).toArray();
+        if (d.length == 0) {
+            throw new IllegalStateException("'" + a.experiment() + "' and '" + b.experiment() + "' share no seed; run "
+                    + "both over the same seeds");
+        }
+        return d;
     }
 
     /**
@@ -46,15 +56,8 @@ public final class Deltas {
      */
     public static ReproductionRow record(String id, String dataset, double[] diffs, int epochs, double wallSeconds,
             double paper, double tolerance, org.plasticity.results.Profile profile, String notes) {
-        double mean = 0;
-        for (double d : diffs) {
-            mean += d / diffs.length;
-        }
-        double ss = 0;
-        for (double d : diffs) {
-            ss += (d - mean) * (d - mean);
-        }
-        double std = diffs.length > 1 ? Math.sqrt(ss / (diffs.length - 1)) : Double.NaN;
+        double mean = Stats.mean(diffs);
+        double std = Stats.std(diffs);
         Status st = Double.isNaN(paper) ? Status.STAND_IN : Status.compare(mean, paper, tolerance);
         return ResultsCsv.inProject().record(new ReproductionRow(LocalCa.PAPER, id, dataset, "test_accuracy_delta", paper,
                 Double.NaN, mean, std, diffs.length, profile, st, epochs, wallSeconds, null, notes));
