@@ -81,6 +81,19 @@ public final class SeedSweep {
     }
 
     /**
+     * The seeds of this sweep whose record is already stored (finished runs), in sweep order.
+     * Nothing is run or loaded.
+     */
+    public long[] finishedSeeds() {
+        Path dir = storeDirectory();
+        return Arrays.stream(seeds).filter(s -> Files.exists(recordFile(dir, s))).toArray();
+    }
+
+    private static Path recordFile(Path dir, long seed) {
+        return dir.resolve("seed-" + seed + ".properties");
+    }
+
+    /**
      * Runs every seed whose record is missing, in order, storing each record as it finishes.
      *
      * @param body trains one run and returns its record (its seed must be the run's seed)
@@ -91,7 +104,7 @@ public final class SeedSweep {
         List<RunRecord> records = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < seeds.length; i++) {
-            Path file = dir.resolve("seed-" + seeds[i] + ".properties");
+            Path file = recordFile(dir, seeds[i]);
             if (Files.exists(file)) {
                 records.add(RunRecord.load(file));
                 skipped++;

@@ -90,18 +90,38 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
     }
 
     /**
-     * Runs the first {@code n} of the current profile's seeds (grids and ablations use fewer seeds).
+     * Runs the first {@code n} of the current profile's seeds (grids and ablations use fewer
+     * seeds), together with any later seed of the profile whose run has already finished: a seed
+     * run from the command line ({@code -Dplasticity.seeds}) is never dropped from the aggregate,
+     * so a notebook asking for one seed does not replace a stored five-seed row with a one-seed
+     * row.
      *
-     * @param n number of seeds (≥ 1)
+     * @param n number of seeds to run at least (≥ 1)
      * @return the sweep result
      */
     public SweepResult run(int n) {
         Profile p = Profile.current();
-        long[] all = p == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS;
+        return run(p, seedsFor(p, n));
+    }
+
+    /**
+     * The seeds {@link #run(int)} uses: the first {@code n} of the profile's seeds plus the later
+     * ones already finished, in the profile's order.
+     *
+     * @param profile smoke or full
+     * @param n number of seeds to run at least (≥ 1)
+     * @return the seeds
+     */
+    public long[] seedsFor(Profile profile, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("need at least one seed, got " + n);
         }
-        return run(p, java.util.Arrays.copyOf(all, Math.min(n, all.length)));
+        long[] all = profile == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS;
+        int first = Math.min(n, all.length);
+        long[] rest = java.util.Arrays.copyOfRange(all, first, all.length);
+        long[] finished = rest.length == 0 ? rest : SeedSweep.of(id).profile(profile).seeds(rest).finishedSeeds();
+        return java.util.stream.LongStream.concat(java.util.Arrays.stream(all, 0, first),
+                java.util.Arrays.stream(finished)).toArray();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.RunRecord;
+import org.plasticity.results.SeedSweep;
 import org.plasticity.results.SweepResult;
 
 /** The catalogue's ids, the seed-matched differences and a comparison end to end (smoke profile). */
@@ -48,6 +49,24 @@ class ExperimentsAndComparisonsTest {
         assertEquals(1, row.nSeeds());
         assertEquals(on.mean("best_val_test_accuracy") - off.mean("best_val_test_accuracy"), row.oursMean(), 1e-12);
         assertEquals(-0.0030, row.paperValue(), 1e-12);
+    }
+
+    @Test
+    void fewerSeedsStillAggregateEveryFinishedSeedOfTheProfile() {
+        Experiment e = Experiments.byId("mnist-5f-scalar").withId("test-finished-seeds-" + System.nanoTime());
+        java.nio.file.Path store = SeedSweep.of(e.id()).profile(Profile.FULL).storeDirectory(); // target/test-results
+        java.nio.file.Path record = store.resolve("seed-45.properties");
+        try {
+            assertArrayEquals(new long[] {42}, e.seedsFor(Profile.FULL, 1));
+            new RunRecord(e.id(), 45, Map.of("best_val_test_accuracy", 0.5), 1, 1.0, "test", "t").save(record);
+            assertArrayEquals(new long[] {42, 45}, e.seedsFor(Profile.FULL, 1), "a finished later seed joins");
+            assertArrayEquals(new long[] {42, 43, 44, 45}, e.seedsFor(Profile.FULL, 3));
+            assertArrayEquals(Experiment.FULL_SEEDS, e.seedsFor(Profile.FULL, 9));
+            assertArrayEquals(new long[] {42}, e.seedsFor(Profile.SMOKE, 1), "the smoke store is separate");
+            assertThrows(IllegalArgumentException.class, () -> e.seedsFor(Profile.FULL, 0));
+        } finally {
+            org.plasticity.testing.TestData.deleteTree(store);
+        }
     }
 
     private static SweepResult sweep(String id, long[] seeds, double[] acc) {
