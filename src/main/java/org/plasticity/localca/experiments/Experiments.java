@@ -214,7 +214,7 @@ public final class Experiments {
         for (Task t : Task.values()) {
             list.add(headline(t));
         }
-        for (Task t : new Task[] {Task.MNIST, Task.CONTEXT_GATING}) {
+        for (Task t : Task.values()) {
             list.add(literalPerCompartment(t));
         }
         for (Task t : new Task[] {Task.MNIST, Task.CONTEXT_GATING}) {
