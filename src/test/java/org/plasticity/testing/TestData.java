@@ -1,12 +1,6 @@
 package org.plasticity.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
@@ -65,19 +59,5 @@ public final class TestData {
     private static double gaussian(SplittableRandom rng) {
         double u = Math.max(rng.nextDouble(), 1e-300);
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
-    }
-
-    /** Deletes a directory tree a test created (no-op when it does not exist). */
-    public static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,17 +1,15 @@
 package org.plasticity.data.cache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.plasticity.data.DataFileException;
 import org.plasticity.io.AtomicFiles;
+import org.plasticity.io.FileTrees;
 
 /**
  * Fills the {@link DataCache} with a data set: tries each of its sources in order, verifies every
@@ -99,7 +97,7 @@ public record CacheFiller(DataCache cache) {
             }
             return written;
         } finally {
-            deleteTree(work);
+            FileTrees.deleteTree(work);
         }
     }
 
@@ -118,16 +116,6 @@ public record CacheFiller(DataCache cache) {
             throw new IOException(f.path() + ": " + content.length + " bytes, expected " + f.contentBytes());
         }
         return content;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up the scratch folder " + dir, e);
-        }
     }
 
     @Override

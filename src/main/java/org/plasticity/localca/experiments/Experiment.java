@@ -86,7 +86,7 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
     /** Runs the current profile's seeds (5 in the full profile, 2 in the smoke profile). */
     public SweepResult run() {
         Profile p = Profile.current();
-        return run(p, p == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS);
+        return run(p, profileSeeds(p));
     }
 
     /**
@@ -104,6 +104,10 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
         return run(p, seedsFor(p, n));
     }
 
+    private static long[] profileSeeds(Profile p) {
+        return p == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS;
+    }
+
     /**
      * The seeds {@link #run(int)} uses: the first {@code n} of the profile's seeds plus the later
      * ones already finished, in the profile's order.
@@ -116,7 +120,7 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
         if (n < 1) {
             throw new IllegalArgumentException("need at least one seed, got " + n);
         }
-        long[] all = profile == Profile.FULL ? FULL_SEEDS : SMOKE_SEEDS;
+        long[] all = profileSeeds(profile);
         int first = Math.min(n, all.length);
         long[] rest = java.util.Arrays.copyOfRange(all, first, all.length);
         long[] finished = rest.length == 0 ? rest : SeedSweep.of(id).profile(profile).seeds(rest).finishedSeeds();

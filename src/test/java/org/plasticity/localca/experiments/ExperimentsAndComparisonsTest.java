@@ -65,7 +65,7 @@ class ExperimentsAndComparisonsTest {
             assertArrayEquals(new long[] {42}, e.seedsFor(Profile.SMOKE, 1), "the smoke store is separate");
             assertThrows(IllegalArgumentException.class, () -> e.seedsFor(Profile.FULL, 0));
         } finally {
-            org.plasticity.testing.TestData.deleteTree(store);
+            org.plasticity.io.FileTrees.deleteTree(store);
         }
     }
 
