@@ -8,6 +8,7 @@ import org.plasticity.train.BatchStats;
 import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * Multinomial logistic regression trained by its exact cross-entropy gradient: the reference
@@ -75,40 +76,31 @@ public final class SoftmaxRegression implements Learner {
         float[] b = bias.value();
         float[] gw = weights.grad();
         float[] gb = bias.grad();
-        double[] z = new double[classes];
+        float[] z = new float[classes];
+        float[] g = learn ? new float[classes] : null;
         double loss = 0;
         long correct = 0;
         int n = batch.size();
+        int[] labels = batch.labels();
         for (int s = 0; s < n; s++) {
             int off = s * inputs;
-            double max = Double.NEGATIVE_INFINITY;
-            int arg = 0;
             for (int c = 0; c < classes; c++) {
                 double a = b[c];
                 int wo = c * inputs;
                 for (int j = 0; j < inputs; j++) {
                     a += w[wo + j] * x[off + j];
                 }
-                z[c] = a;
-                if (a > max) {
-                    max = a;
-                    arg = c;
-                }
+                z[c] = (float) a;
             }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                z[c] = Math.exp(z[c] - max);
-                sum += z[c];
-            }
-            int y = batch.labels()[s];
-            loss += -Math.log(z[y] / sum);
-            if (arg == y) {
+            int y = labels[s];
+            loss += SoftmaxCrossEntropy.lossAndGradient(z, 0, classes, y, g, 0);
+            if (SoftmaxCrossEntropy.argmax(z, 0, classes) == y) {
                 correct++;
             }
             if (learn) {
                 for (int c = 0; c < classes; c++) {
                     // ∂(−log softmax_y)/∂z_c = p_c − [c = y], averaged over the batch
-                    float d = (float) ((z[c] / sum - (c == y ? 1 : 0)) / n);
+                    float d = g[c] / n;
                     gb[c] += d;
                     int wo = c * inputs;
                     for (int j = 0; j < inputs; j++) {

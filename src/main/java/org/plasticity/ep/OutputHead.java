@@ -2,6 +2,7 @@ package org.plasticity.ep;
 
 import java.util.List;
 import org.plasticity.train.Parameter;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * The cost ℓ of a network's last dynamical layer (or of its softmax read-out), as used in three places:
@@ -69,8 +70,7 @@ final class OutputHead {
                     errors[o + c] = z[o + c] - (c == y ? 1f : 0f);
                 }
             } else {
-                softmax(z, o, errors, o);
-                errors[o + y] -= 1f;
+                SoftmaxCrossEntropy.lossAndGradient(z, o, classes, y, errors, o);
             }
         }
         return errors;
@@ -136,12 +136,7 @@ final class OutputHead {
         for (int r = 0; r < rows; r++) {
             int o = r * classes;
             int y = labels[r];
-            int arg = 0;
-            for (int c = 1; c < classes; c++) {
-                if (z[o + c] > z[o + arg]) {
-                    arg = c;
-                }
-            }
+            int arg = SoftmaxCrossEntropy.argmax(z, o, classes);
             if (predictions != null) {
                 predictions[r] = arg;
             }
@@ -156,15 +151,7 @@ final class OutputHead {
                 }
                 lossSum += 0.5 * l;
             } else {
-                double max = z[o];
-                for (int c = 1; c < classes; c++) {
-                    max = Math.max(max, z[o + c]);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    sum += Math.exp(z[o + c] - max);
-                }
-                lossSum += max + Math.log(sum) - z[o + y];
+                lossSum += SoftmaxCrossEntropy.loss(z, o, classes, y);
             }
         }
         return new double[] {lossSum, correct};
@@ -183,32 +170,7 @@ final class OutputHead {
             }
             return 0.5 * l;
         }
-        double max = z[o];
-        for (int c = 1; c < classes; c++) {
-            max = Math.max(max, z[o + c]);
-        }
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            sum += Math.exp(z[o + c] - max);
-        }
-        return max + Math.log(sum) - z[o + y];
-    }
-
-    private void softmax(float[] z, int o, float[] dst, int d) {
-        float max = z[o];
-        for (int c = 1; c < classes; c++) {
-            max = Math.max(max, z[o + c]);
-        }
-        float sum = 0f;
-        for (int c = 0; c < classes; c++) {
-            float e = (float) Math.exp(z[o + c] - max);
-            dst[d + c] = e;
-            sum += e;
-        }
-        float inv = 1f / sum;
-        for (int c = 0; c < classes; c++) {
-            dst[d + c] *= inv;
-        }
+        return SoftmaxCrossEntropy.loss(z, o, classes, y);
     }
 
     @Override

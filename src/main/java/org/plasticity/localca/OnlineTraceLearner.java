@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.plasticity.data.Batch;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
 import org.plasticity.localca.model.ForwardPass;
@@ -12,6 +11,7 @@ import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.StepContext;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * The online eligibility-trace variant of paper Appendix F (a demo; no paper experiment uses it).
@@ -83,7 +83,7 @@ public final class OnlineTraceLearner extends TreeLearner {
         if (somaError.length != neurons || somaError[0].length < n) {
             somaError = new float[neurons][n];
         }
-        BatchStats stats = CrossEntropy.evaluate(pass.logits(), batch.labels(), n, outError);
+        BatchStats stats = stats(SoftmaxCrossEntropy.evaluate(pass.logits(), n, batch.labels(), outError));
         float[] w = net.decoderWeights();
         for (int s = 0; s < neurons; s++) {
             for (int b = 0; b < n; b++) {
@@ -257,5 +257,9 @@ public final class OnlineTraceLearner extends TreeLearner {
     public String describe() {
         return String.format(Locale.ROOT, "localca-online-traces tau=%s per-soma 3f | %s init %d | %s", tau,
                 net.config().describe(), net.initSeed(), rates);
+    }
+
+    private static BatchStats stats(SoftmaxCrossEntropy.Totals t) {
+        return new BatchStats(t.lossSum(), t.correct(), t.rows());
     }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.random.Seeds;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * The point-neuron baseline of the paper's sweeps ({@code point_mlp}): inputs → {@code hidden}
@@ -115,7 +115,7 @@ public final class PointMlpLearner implements LocalCaLearner {
     public BatchStats computeGradients(Batch batch, StepContext ctx) {
         forward(batch);
         int n = batch.size();
-        BatchStats stats = CrossEntropy.evaluate(logits, batch.labels(), n, error);
+        BatchStats stats = stats(SoftmaxCrossEntropy.evaluate(logits, n, batch.labels(), error));
         float inv = 1f / n;
         float[] gw1 = parameters.get(0).grad();
         float[] gb1 = parameters.get(1).grad();
@@ -157,7 +157,7 @@ public final class PointMlpLearner implements LocalCaLearner {
     @Override
     public BatchStats evaluate(Batch batch) {
         forward(batch);
-        return CrossEntropy.evaluate(logits, batch.labels(), batch.size(), null);
+        return stats(SoftmaxCrossEntropy.evaluate(logits, batch.size(), batch.labels(), null));
     }
 
     /** Parameter count. */
@@ -174,5 +174,9 @@ public final class PointMlpLearner implements LocalCaLearner {
     @Override
     public String toString() {
         return "PointMlpLearner[" + describe() + "]";
+    }
+
+    private static BatchStats stats(SoftmaxCrossEntropy.Totals t) {
+        return new BatchStats(t.lossSum(), t.correct(), t.rows());
     }
 }

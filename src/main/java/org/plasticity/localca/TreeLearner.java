@@ -2,12 +2,12 @@ package org.plasticity.localca;
 
 import java.util.List;
 import org.plasticity.data.Batch;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Parameter;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 import org.plasticity.train.optim.Adam;
 
 /**
@@ -86,11 +86,15 @@ public abstract class TreeLearner implements LocalCaLearner {
 
     @Override
     public BatchStats evaluate(Batch batch) {
-        return CrossEntropy.evaluate(forward(batch).logits(), batch.labels(), batch.size(), null);
+        return stats(SoftmaxCrossEntropy.evaluate(forward(batch).logits(), batch.size(), batch.labels(), null));
     }
 
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + describe() + "]";
+    }
+
+    private static BatchStats stats(SoftmaxCrossEntropy.Totals t) {
+        return new BatchStats(t.lossSum(), t.correct(), t.rows());
     }
 }

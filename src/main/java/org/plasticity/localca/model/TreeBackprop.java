@@ -1,5 +1,7 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
+
 /**
  * Exact loss gradients on the compartment trees (paper Theorem 1) by one reverse sweep, soma to
  * leaves:
@@ -47,7 +49,7 @@ public final class TreeBackprop {
     public org.plasticity.train.BatchStats run(ForwardPass pass, int[] labels, TreeGradients grads,
             boolean includeDecoder) {
         int batch = pass.size();
-        org.plasticity.train.BatchStats stats = CrossEntropy.evaluate(pass.logits(), labels, batch, error);
+        org.plasticity.train.BatchStats stats = stats(SoftmaxCrossEntropy.evaluate(pass.logits(), batch, labels, error));
         backward(pass, error, 1f / batch, grads, includeDecoder);
         return stats;
     }
@@ -127,5 +129,9 @@ public final class TreeBackprop {
     @Override
     public String toString() {
         return "TreeBackprop[" + net.config().describe() + "]";
+    }
+
+    private static org.plasticity.train.BatchStats stats(SoftmaxCrossEntropy.Totals t) {
+        return new org.plasticity.train.BatchStats(t.lossSum(), t.correct(), t.rows());
     }
 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.display.Displayable;
 import org.plasticity.display.Html;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * Theorem 1 checked numerically: the reverse-sweep gradient of every parameter tensor against
@@ -66,8 +67,8 @@ public record TreeGradientCheck(Map<String, Double> relativeL2, int checked) imp
                 if (!sameMasks(net, pass, plus) || !sameMasks(net, pass, minus)) {
                     continue;
                 }
-                double fd = (CrossEntropy.evaluate(plus.logits(), y, n, null).meanLoss()
-                        - CrossEntropy.evaluate(minus.logits(), y, n, null).meanLoss()) / (2 * h);
+                double fd = (SoftmaxCrossEntropy.evaluate(plus.logits(), n, y, null).meanLoss()
+                        - SoftmaxCrossEntropy.evaluate(minus.logits(), n, y, null).meanLoss()) / (2 * h);
                 diff += (fd - g.array(t)[i]) * (fd - g.array(t)[i]);
                 norm += fd * fd;
                 checked++;

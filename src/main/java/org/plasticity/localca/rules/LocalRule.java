@@ -1,7 +1,6 @@
 package org.plasticity.localca.rules;
 
 import java.util.Map;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
 import org.plasticity.localca.model.ForwardPass;
@@ -9,6 +8,7 @@ import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.train.BatchStats;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**
  * The local pseudo-gradient of one batch (Algorithm 1 of the paper), written in the gradient sign
@@ -75,7 +75,7 @@ public final class LocalRule {
             errors = new BroadcastErrors(net, cfg, seed, pass.capacity());
             outError = new float[pass.capacity()][classes];
         }
-        BatchStats stats = CrossEntropy.evaluate(pass.logits(), labels, batch, outError);
+        BatchStats stats = stats(SoftmaxCrossEntropy.evaluate(pass.logits(), batch, labels, outError));
         modulators.observe(pass, updateEstimators);
         errors.compute(pass, outError);
         if (cfg.hsic().enabled() && cfg.hsic().weightAt(epoch) > 0) {
@@ -176,5 +176,9 @@ public final class LocalRule {
     @Override
     public String toString() {
         return "LocalRule[" + cfg.describe() + "]";
+    }
+
+    private static BatchStats stats(SoftmaxCrossEntropy.Totals t) {
+        return new BatchStats(t.lossSum(), t.correct(), t.rows());
     }
 }

@@ -1,6 +1,7 @@
 package org.plasticity.localca.model;
 
 import org.plasticity.data.Batch;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /** Small seeded batches and tiny architectures for the model tests. */
 final class TinyData {
@@ -18,6 +19,6 @@ final class TinyData {
     static double loss(DendriticNetwork net, Batch batch) {
         ForwardPass pass = net.newPass(batch.size());
         net.forward(batch.features(), batch.size(), pass);
-        return CrossEntropy.evaluate(pass.logits(), batch.labels(), batch.size(), null).meanLoss();
+        return SoftmaxCrossEntropy.evaluate(pass.logits(), batch.size(), batch.labels(), null).meanLoss();
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
-import org.plasticity.localca.model.CrossEntropy;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.testing.TestData;
+import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /** Broadcast modes of Section 3.1 and the path factor of Eq. 26. */
 class BroadcastErrorsTest {
@@ -20,7 +20,7 @@ class BroadcastErrorsTest {
     private final float[][] dy = new float[12][3];
 
     private BroadcastErrors errors(LocalRuleConfig cfg) {
-        CrossEntropy.evaluate(pass.logits(), batch.labels(), 12, dy);
+        SoftmaxCrossEntropy.evaluate(pass.logits(), 12, batch.labels(), dy);
         BroadcastErrors e = new BroadcastErrors(net, cfg, 5, 12);
         e.compute(pass, dy);
         return e;
