@@ -2,7 +2,7 @@ package org.plasticity.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.plasticity.ep.DenseConnection;
+import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Nd4jGemm;
 import org.plasticity.tensor.Parallel;

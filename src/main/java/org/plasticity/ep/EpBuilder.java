@@ -1,6 +1,16 @@
 package org.plasticity.ep;
 
 import java.util.List;
+import org.plasticity.ep.bptt.Bptt;
+import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.model.Activation;
+import org.plasticity.ep.model.Architecture;
+import org.plasticity.ep.model.ConvSpec;
+import org.plasticity.ep.model.Dynamics;
+import org.plasticity.ep.model.LayeredNetwork;
+import org.plasticity.ep.model.Loss;
+import org.plasticity.ep.model.WeightInit;
 import org.plasticity.tensor.FloatKernels;
 
 /**

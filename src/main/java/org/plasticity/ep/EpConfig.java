@@ -1,6 +1,12 @@
 package org.plasticity.ep;
 
 import java.util.Arrays;
+import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.model.Activation;
+import org.plasticity.ep.model.Architecture;
+import org.plasticity.ep.model.Dynamics;
+import org.plasticity.ep.model.Loss;
+import org.plasticity.ep.model.WeightInit;
 
 /**
  * Everything that defines an equilibrium-propagation network and its estimator (not the optimizer, which

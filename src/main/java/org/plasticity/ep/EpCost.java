@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Splits;
+import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 

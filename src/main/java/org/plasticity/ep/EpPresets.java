@@ -1,6 +1,14 @@
 package org.plasticity.ep;
 
 import java.util.List;
+import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.model.Activation;
+import org.plasticity.ep.model.Architecture;
+import org.plasticity.ep.model.ConvSpec;
+import org.plasticity.ep.model.Dynamics;
+import org.plasticity.ep.model.Loss;
+import org.plasticity.ep.model.Pooling;
+import org.plasticity.ep.model.WeightInit;
 import org.plasticity.train.optim.Adam;
 import org.plasticity.train.optim.LearningRateSchedule;
 import org.plasticity.train.optim.Sgd;

@@ -1,5 +1,7 @@
 package org.plasticity.ep;
 
+import org.plasticity.ep.bptt.Bptt;
+import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.train.Trainer;
 import org.plasticity.train.optim.OptimizerSpec;
 

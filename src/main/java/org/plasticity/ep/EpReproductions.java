@@ -3,6 +3,7 @@ package org.plasticity.ep;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plasticity.data.Datasets;
+import org.plasticity.ep.estimator.Estimator;
 import org.plasticity.results.Profile;
 import org.plasticity.results.SweepResult;
 

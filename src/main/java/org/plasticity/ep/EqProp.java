@@ -1,5 +1,11 @@
 package org.plasticity.ep;
 
+import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.model.Activation;
+import org.plasticity.ep.model.Architecture;
+import org.plasticity.ep.model.Dynamics;
+import org.plasticity.ep.model.Loss;
+import org.plasticity.ep.model.WeightInit;
 import org.plasticity.tensor.FloatKernels;
 
 /**

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.data.Splits;
+import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.SweepResult;

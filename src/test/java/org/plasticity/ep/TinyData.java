@@ -5,7 +5,7 @@ import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 
 /** Small synthetic inputs for the EP tests (never used for reproduction claims). */
-final class TinyData {
+public final class TinyData {
 
     private TinyData() {
     }
@@ -14,7 +14,7 @@ final class TinyData {
      * A linearly separable-ish task: class c has its mean at a random prototype in [0,1]^features plus
      * uniform noise of half-width {@code noise}.
      */
-    static Dataset prototypes(String name, int n, int features, int classes, double noise, long seed) {
+    public static Dataset prototypes(String name, int n, int features, int classes, double noise, long seed) {
         SplittableRandom proto = new SplittableRandom(1234);
         float[][] centers = new float[classes][features];
         for (float[] c : centers) {
@@ -36,7 +36,7 @@ final class TinyData {
     }
 
     /** Train / validation / test splits of the prototype task. */
-    static Splits prototypeSplits(int features, int classes) {
+    public static Splits prototypeSplits(int features, int classes) {
         return new Splits("prototypes", prototypes("train", 600, features, classes, 0.5, 1),
                 prototypes("val", 100, features, classes, 0.5, 2), prototypes("test", 200, features, classes, 0.5, 3));
     }

@@ -1,0 +1,146 @@
+package org.plasticity.ep.estimator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plasticity.data.Batch;
+import org.plasticity.ep.EpConfig;
+import org.plasticity.ep.model.EnergyModel;
+import org.plasticity.ep.model.LayeredNetwork;
+import org.plasticity.ep.model.NeuronState;
+import org.plasticity.train.BatchStats;
+import org.plasticity.train.Learner;
+import org.plasticity.train.Parameter;
+import org.plasticity.train.StepContext;
+
+/**
+ * Equilibrium propagation as a {@link Learner}: per batch a free phase of T1 steps from rest (s*), the
+ * nudged phases of the {@link Estimator} (T2 steps each, starting from s*), and the estimate
+ * {@code ĝ = Σ_k c_k ∂Φ/∂θ(s_k, β_k)} written into the gradient slots as a descent direction; the
+ * trainer's optimizer applies it. The training loss and accuracy are read at s* (reference code,
+ * {@code train}), evaluation runs T1 free steps.
+ *
+ * <p>Any {@link EnergyModel} can be driven; {@link org.plasticity.ep.EqProp} builds the layered networks of the papers.
+ */
+public final class EquilibriumPropagation implements Learner {
+
+    private final EnergyModel model;
+    private final int t1;
+    private final int t2;
+    private final double beta;
+    private final Estimator estimator;
+
+    /**
+     * @param model the network
+     * @param t1 free-phase steps
+     * @param t2 steps per nudged phase
+     * @param beta |β|
+     * @param estimator how phases combine
+     */
+    public EquilibriumPropagation(EnergyModel model, int t1, int t2, double beta, Estimator estimator) {
+        if (t1 < 1 || t2 < 1 || !(beta > 0) || estimator == null || model == null) {
+            throw new IllegalArgumentException("EP needs a model, T1 ≥ 1, T2 ≥ 1, β > 0 and an estimator; got T1=" + t1
+                    + ", T2=" + t2 + ", β=" + beta + ", " + estimator);
+        }
+        this.model = model;
+        this.t1 = t1;
+        this.t2 = t2;
+        this.beta = beta;
+        this.estimator = estimator;
+    }
+
+    /** Drives a layered network with the phases and estimator of its configuration. */
+    public static EquilibriumPropagation of(LayeredNetwork net) {
+        EpConfig c = net.config();
+        return new EquilibriumPropagation(net, c.t1(), c.t2(), c.beta(), c.estimator());
+    }
+
+    /** The network. */
+    public EnergyModel model() {
+        return model;
+    }
+
+    /** Free-phase steps. */
+    public int t1() {
+        return t1;
+    }
+
+    /** Steps per nudged phase. */
+    public int t2() {
+        return t2;
+    }
+
+    /** |β|. */
+    public double beta() {
+        return beta;
+    }
+
+    /** The estimator. */
+    public Estimator estimator() {
+        return estimator;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return model.parameters();
+    }
+
+    @Override
+    public BatchStats computeGradients(Batch batch, StepContext ctx) {
+        model.bind(batch);
+        NeuronState free = model.state(0);
+        model.reset(free);
+        model.relax(free, 0, t1);
+        double[] lc = model.lossAndCorrect(free, null);
+        List<Nudge> plan = estimator.plan(beta, ctx.rng());
+        List<NeuronState> ends = new ArrayList<>(plan.size());
+        int slot = 1;
+        for (Nudge term : plan) {
+            if (term.beta() == 0) {
+                ends.add(free);
+            } else {
+                NeuronState s = model.state(slot++);
+                s.copyFrom(free);
+                model.relax(s, term.beta(), t2);
+                ends.add(s);
+            }
+        }
+        model.accumulatePhiGradient(ends, plan);
+        return new BatchStats(lc[0], (long) lc[1], batch.size());
+    }
+
+    @Override
+    public BatchStats evaluate(Batch batch) {
+        return model.evaluateFreePhase(batch, t1);
+    }
+
+    /**
+     * Predicted classes after a free phase.
+     *
+     * @param batch samples
+     * @return one class per sample
+     */
+    public int[] predict(Batch batch) {
+        model.bind(batch);
+        NeuronState s = model.state(0);
+        model.reset(s);
+        model.relax(s, 0, t1);
+        int[] out = new int[batch.size()];
+        model.lossAndCorrect(s, out);
+        return out;
+    }
+
+    /** Multiply-adds per training sample: steps × coupling work (input projection and gradient excluded). */
+    public long relaxationMacsPerSample() {
+        return model.stepMacsPerRow() * (t1 + (long) estimator.nudgedPhases() * t2);
+    }
+
+    @Override
+    public String describe() {
+        return "EP(" + estimator + ", T1=" + t1 + ", T2=" + t2 + ", β=" + beta + ") " + model.describe();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

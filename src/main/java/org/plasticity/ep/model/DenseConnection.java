@@ -1,0 +1,178 @@
+package org.plasticity.ep.model;
+
+import java.util.List;
+import org.plasticity.tensor.FloatKernels;
+import org.plasticity.tensor.Parallel;
+import org.plasticity.train.Parameter;
+
+/**
+ * A fully connected coupling {@code Φ_c = ⟨out, W·in + b⟩} with {@code W} stored {@code out × in}
+ * (the PyTorch {@code Linear} layout). Narrow connections (at most {@link #FUSED_MAX_OUT} outputs, e.g.
+ * to 10 classes) compute both directions in one pass over {@code W}; wide ones use two register-blocked
+ * {@code A·B} products, the forward one against a transposed copy {@code Wᵀ} made once per batch in
+ * {@link #prepare} (a dot-product form {@code S·Wᵀ} would need one lane reduction per output and runs
+ * several times slower).
+ */
+public final class DenseConnection implements Connection {
+
+    /** Widest output for which {@link #couple} uses the fused one-pass kernel. */
+    public static final int FUSED_MAX_OUT = 32;
+
+    private final int nIn;
+    private final int nOut;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final FloatKernels k;
+    private float[] transposed = new float[0];
+    private boolean prepared;
+
+    /**
+     * @param name suffix of the parameter names ({@code W<name>}, {@code b<name>})
+     * @param nIn inputs
+     * @param nOut outputs
+     * @param lrScale learning-rate multiplier of both parameters
+     * @param kernels the float kernels to use
+     */
+    public DenseConnection(String name, int nIn, int nOut, double lrScale, FloatKernels kernels) {
+        this.nIn = nIn;
+        this.nOut = nOut;
+        this.weight = new Parameter("W" + name, new int[] {nOut, nIn}, new float[nOut * nIn], lrScale, true);
+        this.bias = new Parameter("b" + name, new int[] {nOut}, new float[nOut], lrScale, true);
+        this.k = kernels;
+    }
+
+    @Override
+    public int inSize() {
+        return nIn;
+    }
+
+    @Override
+    public int outSize() {
+        return nOut;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** The weight parameter ({@code out × in}). */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias parameter. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public void forward(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        k.gemmNT(rows, nOut, nIn, in, inOff, nIn, weight.value(), 0, nIn, accOut, accOutOff, nOut, true);
+        k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+    }
+
+    /** Rows from which a batch's input projection pays for transposing {@code W}. */
+    static final int TRANSPOSE_MIN_ROWS = 16;
+
+    @Override
+    public void prepare(int rows) {
+        prepared = nOut > FUSED_MAX_OUT || rows >= TRANSPOSE_MIN_ROWS;
+        if (!prepared) {
+            return;
+        }
+        if (transposed.length != nIn * nOut) {
+            transposed = new float[nIn * nOut];
+        }
+        float[] w = weight.value();
+        float[] t = transposed;
+        Parallel.forRange(nIn, 64, (j0, j1) -> {
+            for (int ib = 0; ib < nOut; ib += 32) {
+                int ie = Math.min(nOut, ib + 32);
+                for (int jb = j0; jb < j1; jb += 32) {
+                    int je = Math.min(j1, jb + 32);
+                    for (int i = ib; i < ie; i++) {
+                        for (int j = jb; j < je; j++) {
+                            t[j * nOut + i] = w[i * nIn + j];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void project(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        if (!prepared) {
+            forward(rows, in, inOff, accOut, accOutOff);
+            return;
+        }
+        forwardTransposed(rows, in, inOff, accOut, accOutOff);
+        k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+    }
+
+    /**
+     * {@code accOut[r][o0..o1) += (W·in[r] + b)[o0..o1)}: a column block of {@link #forward}, so that a
+     * batch of one or two samples can still spread its projection over threads.
+     */
+    public void forwardColumns(int rows, float[] in, int inOff, float[] accOut, int accOutOff, int o0, int o1) {
+        k.gemmNT(rows, o1 - o0, nIn, in, inOff, nIn, weight.value(), o0 * nIn, nIn, accOut, accOutOff + o0, nOut, true);
+        for (int r = 0; r < rows; r++) {
+            k.add(o1 - o0, accOut, accOutOff + r * nOut + o0, bias.value(), o0, accOut, accOutOff + r * nOut + o0);
+        }
+    }
+
+    private void forwardTransposed(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        k.gemmAB(false, rows, nOut, nIn, 1f, in, inOff, nIn, transposed, 0, nOut, accOut, accOutOff, nOut);
+    }
+
+    @Override
+    public void adjoint(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, float[] accIn, int accInOff) {
+        k.gemmAB(false, rows, nIn, nOut, alpha, out, outOff, nOut, weight.value(), 0, nIn, accIn, accInOff, nIn);
+    }
+
+    @Override
+    public void couple(int rows, float[] in, int inOff, float[] out, int outOff, float[] accOut, int accOutOff,
+            float[] accIn, int accInOff, boolean withBias) {
+        if (nOut <= FUSED_MAX_OUT) {
+            k.denseBoth(rows, nOut, nIn, weight.value(), in, inOff, out, outOff, accOut, accOutOff, accIn, accInOff);
+        } else {
+            if (!prepared) {
+                throw new IllegalStateException("prepare(rows) must run before couple() on a wide connection");
+            }
+            forwardTransposed(rows, in, inOff, accOut, accOutOff);
+            adjoint(rows, 1f, in, inOff, out, outOff, accIn, accInOff);
+        }
+        if (withBias) {
+            k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+        }
+    }
+
+    @Override
+    public void accumulateGradient(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, boolean withBias) {
+        float[] gw = weight.grad();
+        if (nOut >= nIn) {
+            Parallel.forRange(nOut, 8, (o0, o1) -> k.gemmAB(true, o1 - o0, nIn, rows, alpha, out, outOff + o0, nOut,
+                    in, inOff, nIn, gw, o0 * nIn, nIn));
+        } else {
+            Parallel.forRange(nIn, 64, (i0, i1) -> k.gemmAB(true, nOut, i1 - i0, rows, alpha, out, outOff, nOut,
+                    in, inOff + i0, nIn, gw, i0, nIn));
+        }
+        if (withBias) {
+            float[] gb = bias.grad();
+            for (int r = 0; r < rows; r++) {
+                k.axpy(nOut, alpha, out, outOff + r * nOut, gb, 0);
+            }
+        }
+    }
+
+    @Override
+    public long coupleMacsPerRow() {
+        return 2L * nIn * nOut;
+    }
+
+    @Override
+    public String toString() {
+        return "DenseConnection[" + nIn + "→" + nOut + "]";
+    }
+}

@@ -1,0 +1,388 @@
+package org.plasticity.ep.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.plasticity.data.Batch;
+import org.plasticity.ep.EpConfig;
+import org.plasticity.ep.estimator.Nudge;
+import org.plasticity.random.Seeds;
+import org.plasticity.tensor.FloatKernels;
+import org.plasticity.tensor.Parallel;
+import org.plasticity.train.Parameter;
+
+/**
+ * A layered convergent network with symmetric couplings (Scellier &amp; Bengio 2017; Ernoult et al. 2019;
+ * Laborieux et al. 2021):
+ *
+ * <pre>  Φ(x, s, β) = Σ_c ⟨s_{c+1}, P(W_c s_c + b_c)⟩ − β·ℓ(s_L, y),   s_0 = x (clamped)</pre>
+ *
+ * <p>A relaxation step updates all layers synchronously from the previous states. Its coupling work is
+ * one pass per connection ({@link Connection#couple}); the input projection {@code P(W_0 x + b_0)} is
+ * constant during the phases and computed once per batch in {@link #bind}. A batch is split into
+ * contiguous row blocks relaxed on separate threads for the whole phase (samples never interact),
+ * with no allocation per step.
+ */
+public final class LayeredNetwork implements EnergyModel {
+
+    private final EpConfig config;
+    private final FloatKernels k;
+    private final Connection[] dynamicConnections;
+    private final OutputHead head;
+    private final int[] sizes;
+    private final Activation[] acts;
+    private final int inputSize;
+    private final List<Parameter> parameters;
+    private final Dynamics.EnergyBased energy;
+
+    private int capacity;
+    private int rows;
+    private float[] x = new float[0];
+    private float[] xp = new float[0];
+    private int[] labels = new int[0];
+    private float[][] acc;
+    private float[] gradScratch = new float[0];
+    private final List<NeuronState> pool = new ArrayList<>();
+
+    /**
+     * Builds the network and draws its parameters from {@code Seeds.stream(seed, INIT, connection)}.
+     *
+     * @param config architecture, activations, dynamics, loss, initialisation
+     * @param seed root seed
+     * @param kernels float kernels
+     */
+    public LayeredNetwork(EpConfig config, long seed, FloatKernels kernels) {
+        this.config = config;
+        this.k = kernels;
+        this.energy = config.dynamics() instanceof Dynamics.EnergyBased e ? e : null;
+        Architecture arch = config.architecture();
+        this.inputSize = arch.inputSize();
+        List<Connection> all = ConnectionFactory.build(config, kernels);
+        boolean readout = config.loss() == Loss.SOFTMAX_READOUT;
+        int dynamicCount = readout ? all.size() - 1 : all.size();
+        this.dynamicConnections = all.subList(0, dynamicCount).toArray(new Connection[0]);
+        this.sizes = new int[dynamicCount];
+        this.acts = new Activation[dynamicCount];
+        for (int l = 0; l < dynamicCount; l++) {
+            sizes[l] = dynamicConnections[l].outSize();
+            acts[l] = l == dynamicCount - 1 && !readout ? config.outputActivation() : config.activation();
+        }
+        this.head = new OutputHead(config.loss(), arch.classes(), sizes[dynamicCount - 1],
+                readout ? all.get(all.size() - 1) : null);
+        List<Parameter> ps = new ArrayList<>();
+        for (int c = 0; c < all.size(); c++) {
+            Connection conn = all.get(c);
+            ps.addAll(conn.parameters());
+            int fanIn = conn.parameters().get(0).size() / Math.max(1, conn.parameters().get(1).size());
+            int fanOut = conn.parameters().get(0).size() / Math.max(1, fanIn);
+            config.init().fill(conn.parameters().get(0).value(), conn.parameters().get(1).value(), fanIn, fanOut,
+                    config.initScale(), Seeds.stream(seed, Seeds.INIT, c));
+        }
+        this.parameters = List.copyOf(ps);
+        this.acc = new float[dynamicCount][0];
+    }
+
+    /** The configuration. */
+    public EpConfig config() {
+        return config;
+    }
+
+    /** The kernels used. */
+    public FloatKernels kernels() {
+        return k;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public int classes() {
+        return config.architecture().classes();
+    }
+
+    /** Number of dynamical layers (hidden layers, plus the output layer unless it is a read-out). */
+    public int dynamicLayers() {
+        return sizes.length;
+    }
+
+    /** Units per sample of dynamical layer {@code l}. */
+    public int layerSize(int l) {
+        return sizes[l];
+    }
+
+    /** ρ of dynamical layer {@code l}. */
+    public Activation activation(int l) {
+        return acts[l];
+    }
+
+    /** Connection {@code c} between the states below and above it (0 = from the input). */
+    public Connection connection(int c) {
+        return dynamicConnections[c];
+    }
+
+    /** The output cost (and softmax read-out, if any) of the last dynamical layer. */
+    public OutputHead head() {
+        return head;
+    }
+
+    /** The bound batch's input, row-major {@code [rows × inputSize]} (the live buffer). */
+    public float[] input() {
+        return x;
+    }
+
+    /** The bound batch's labels (the live buffer; the first {@link #rows()} are in use). */
+    public int[] labels() {
+        return labels;
+    }
+
+    float[] inputProjection() {
+        return xp;
+    }
+
+    float[] acc(int l) {
+        return acc[l];
+    }
+
+    @Override
+    public void bind(Batch batch) {
+        if (batch.featureCount() != inputSize) {
+            throw new IllegalArgumentException("batch has " + batch.featureCount() + " features per sample but the network's "
+                    + "input layer has " + inputSize + " (" + config.architecture() + "); flatten or resize the input");
+        }
+        int n = batch.size();
+        ensureCapacity(n);
+        rows = n;
+        System.arraycopy(batch.features(), 0, x, 0, n * inputSize);
+        System.arraycopy(batch.labels(), 0, labels, 0, n);
+        for (int r = 0; r < n; r++) {
+            if (labels[r] < 0 || labels[r] >= classes()) {
+                throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
+            }
+        }
+        for (Connection c : dynamicConnections) {
+            c.prepare(n);
+        }
+        Connection c0 = dynamicConnections[0];
+        int n0 = sizes[0];
+        Arrays.fill(xp, 0, n * n0, 0f);
+        if (n < 2 * Parallel.threads() && c0 instanceof DenseConnection d) {
+            // too few rows to share: split the projection's output columns instead
+            Parallel.forRange(n0, 32, (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
+        } else {
+            Parallel.forRange(n, 4, (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (n <= capacity) {
+            return;
+        }
+        capacity = n;
+        x = new float[n * inputSize];
+        xp = new float[n * sizes[0]];
+        labels = new int[n];
+        for (int l = 0; l < sizes.length; l++) {
+            acc[l] = new float[n * sizes[l]];
+        }
+        for (Connection c : dynamicConnections) {
+            c.ensureCapacity(n);
+        }
+        head.ensureCapacity(n);
+        pool.clear();
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public NeuronState state(int slot) {
+        while (pool.size() <= slot) {
+            pool.add(new NeuronState(sizes, Math.max(1, capacity), energy != null));
+        }
+        NeuronState s = pool.get(slot);
+        s.rows(rows);
+        return s;
+    }
+
+    /** A fresh state (not pooled) for the bound batch, e.g. to keep a copy. */
+    public NeuronState newState() {
+        NeuronState s = new NeuronState(sizes, Math.max(1, capacity), energy != null);
+        s.rows(rows);
+        return s;
+    }
+
+    @Override
+    public void reset(NeuronState s) {
+        s.rows(rows);
+        s.zero();
+        if (energy != null) {
+            for (int l = 0; l < sizes.length; l++) {
+                acts[l].apply(k, s.potentials(l), 0, s.rates(l), 0, rows * sizes[l]);
+            }
+        }
+    }
+
+    /**
+     * Copies one state into another (both for the bound batch).
+     *
+     * @param from source
+     * @param to destination
+     */
+    public void copy(NeuronState from, NeuronState to) {
+        to.copyFrom(from);
+    }
+
+    @Override
+    public void relax(NeuronState s, double beta, int steps) {
+        if (steps <= 0) {
+            return;
+        }
+        float b = (float) beta;
+        long work = Math.max(1, stepMacsPerRow() * steps);
+        int grain = (int) Math.max(1, Math.min(rows, 400_000 / work));
+        Parallel.forRange(rows, grain, (r0, r1) -> {
+            for (int t = 0; t < steps; t++) {
+                step(s, r0, r1, b);
+            }
+        });
+    }
+
+    /** One synchronous step for rows [r0, r1): drives from the old states, then all layers updated. */
+    void step(NeuronState s, int r0, int r1, float beta) {
+        drive(s, r0, r1, beta);
+        update(s, r0, r1);
+    }
+
+    /**
+     * Writes {@code ∂Φ/∂s_l} (the drive of each layer: input projection, couplings, nudge) for rows
+     * [r0, r1) into the accumulators {@link #acc(int)}.
+     */
+    void drive(NeuronState s, int r0, int r1, float beta) {
+        int n = r1 - r0;
+        int d = sizes.length;
+        System.arraycopy(xp, r0 * sizes[0], acc[0], r0 * sizes[0], n * sizes[0]);
+        for (int l = 1; l < d; l++) {
+            Arrays.fill(acc[l], r0 * sizes[l], r1 * sizes[l], 0f);
+        }
+        for (int l = 0; l + 1 < d; l++) {
+            dynamicConnections[l + 1].couple(n, s.rates(l), r0 * sizes[l], s.rates(l + 1), r0 * sizes[l + 1],
+                    acc[l + 1], r0 * sizes[l + 1], acc[l], r0 * sizes[l], true);
+        }
+        if (beta != 0f) {
+            head.addNudge(r0, r1, s.rates(d - 1), labels, beta, acc[d - 1]);
+        }
+    }
+
+    private void update(NeuronState s, int r0, int r1) {
+        for (int l = 0; l < sizes.length; l++) {
+            int off = r0 * sizes[l];
+            int len = (r1 - r0) * sizes[l];
+            if (energy == null) {
+                acts[l].apply(k, acc[l], off, s.rates(l), off, len);
+            } else {
+                energyUpdate(acts[l], (float) energy.epsilon(), acc[l], s.potentials(l), s.rates(l), off, len);
+            }
+        }
+    }
+
+    /** Euler step of Scellier &amp; Bengio (2017) eq. 7, then clipping to the clamp's linear range. */
+    private static void energyUpdate(Activation act, float eps, float[] drive, float[] u, float[] r, int off, int len) {
+        boolean clip = act.isClamp();
+        float lo = act.linearLow();
+        float hi = act.linearHigh();
+        for (int i = off; i < off + len; i++) {
+            float ui = u[i];
+            float v = ui + eps * (act.derivative(ui) * drive[i] - ui);
+            if (clip) {
+                v = Math.min(hi, Math.max(lo, v));
+            }
+            u[i] = v;
+            r[i] = act.apply(v);
+        }
+    }
+
+    @Override
+    public void accumulatePhiGradient(List<NeuronState> states, List<Nudge> terms) {
+        if (states.size() != terms.size()) {
+            throw new IllegalArgumentException(states.size() + " states for " + terms.size() + " terms");
+        }
+        float inv = 1f / rows;
+        int n0 = sizes[0];
+        if (gradScratch.length < rows * n0) {
+            gradScratch = new float[capacity * n0];
+        }
+        Arrays.fill(gradScratch, 0, rows * n0, 0f);
+        for (int t = 0; t < terms.size(); t++) {
+            k.axpy(rows * n0, (float) terms.get(t).coefficient(), states.get(t).rates(0), 0, gradScratch, 0);
+        }
+        dynamicConnections[0].accumulateGradient(rows, inv, x, 0, gradScratch, 0, true);
+        for (int c = 1; c < dynamicConnections.length; c++) {
+            for (int t = 0; t < terms.size(); t++) {
+                float coef = (float) terms.get(t).coefficient() * inv;
+                if (coef != 0f) {
+                    dynamicConnections[c].accumulateGradient(rows, coef, states.get(t).rates(c - 1), 0,
+                            states.get(t).rates(c), 0, true);
+                }
+            }
+        }
+        for (int t = 0; t < terms.size(); t++) {
+            Nudge term = terms.get(t);
+            head.accumulateReadoutGradient(rows, states.get(t).rates(sizes.length - 1), labels,
+                    (float) (-term.coefficient() * term.beta()) * inv);
+        }
+    }
+
+    @Override
+    public double[] lossAndCorrect(NeuronState s, int[] predictions) {
+        return head.lossAndCorrect(rows, s.rates(sizes.length - 1), labels, predictions);
+    }
+
+    @Override
+    public double phi(NeuronState s, double beta) {
+        double total = 0;
+        int d = sizes.length;
+        for (int l = 0; l < d; l++) {
+            float[] drive = new float[rows * sizes[l]];
+            float[] below = l == 0 ? x : s.rates(l - 1);
+            dynamicConnections[l].forward(rows, below, 0, drive, 0);
+            float[] above = s.rates(l);
+            for (int i = 0; i < drive.length; i++) {
+                total += (double) drive[i] * above[i];
+            }
+        }
+        if (beta != 0) {
+            for (int r = 0; r < rows; r++) {
+                total -= beta * head.loss(r, s.rates(d - 1), labels);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long stepMacsPerRow() {
+        long macs = 0;
+        for (int c = 1; c < dynamicConnections.length; c++) {
+            macs += dynamicConnections[c].coupleMacsPerRow();
+        }
+        return macs;
+    }
+
+    /** Multiply-adds per sample of the input projection (once per batch). */
+    public long inputMacsPerRow() {
+        return dynamicConnections[0].coupleMacsPerRow() / 2;
+    }
+
+    @Override
+    public String describe() {
+        return config.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "LayeredNetwork[" + config.architecture() + ", " + k.name() + ", " + parameters.size() + " parameters]";
+    }
+}

@@ -1,0 +1,133 @@
+package org.plasticity.ep.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.plasticity.ep.TinyData;
+import org.plasticity.data.Batch;
+import org.plasticity.ep.EqProp;
+import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.estimator.Nudge;
+import org.plasticity.tensor.FloatKernels;
+import org.plasticity.testing.TestData;
+import org.plasticity.train.Parameter;
+
+/** Convolution + pooling couplings against a direct convolution and finite differences of Φ. */
+class ConvConnectionTest {
+
+    private static float[] random(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        return a;
+    }
+
+    @Test
+    void forwardMatchesDirectConvolutionWithStrideAndPadding() {
+        ConvSpec spec = new ConvSpec(3, 3, 2, 1, Pooling.NONE);
+        ConvConnection c = new ConvConnection("0", 2, 7, 6, spec, 1, FloatKernels.get());
+        float[] wv = c.parameters().get(0).value();
+        float[] bv = c.parameters().get(1).value();
+        System.arraycopy(random(wv.length, 1), 0, wv, 0, wv.length);
+        System.arraycopy(random(bv.length, 2), 0, bv, 0, bv.length);
+        float[] in = random(2 * 2 * 7 * 6, 3);
+        float[] out = new float[2 * c.outSize()];
+        c.forward(2, in, 0, out, 0);
+        int ho = spec.convOutSize(7);
+        int wo = spec.convOutSize(6);
+        for (int r = 0; r < 2; r++) {
+            for (int co = 0; co < 3; co++) {
+                for (int oh = 0; oh < ho; oh++) {
+                    for (int ow = 0; ow < wo; ow++) {
+                        double z = bv[co];
+                        for (int ci = 0; ci < 2; ci++) {
+                            for (int ki = 0; ki < 3; ki++) {
+                                for (int kj = 0; kj < 3; kj++) {
+                                    int ih = oh * 2 - 1 + ki;
+                                    int iw = ow * 2 - 1 + kj;
+                                    if (ih >= 0 && ih < 7 && iw >= 0 && iw < 6) {
+                                        z += wv[((co * 2 + ci) * 3 + ki) * 3 + kj] * in[r * 84 + (ci * 7 + ih) * 6 + iw];
+                                    }
+                                }
+                            }
+                        }
+                        assertEquals(z, out[r * c.outSize() + (co * ho + oh) * wo + ow], 1e-5);
+                    }
+                }
+            }
+        }
+    }
+
+    private static LayeredNetwork convNet(Pooling pooling, Loss loss) {
+        return EqProp.network(36, 4, 3).conv(new int[] {1, 6, 6}, new ConvSpec(2, 3, 1, 1, pooling),
+                new ConvSpec(3, 2, 1, 0, Pooling.NONE)).activation(Activation.MY_SIGMOID).loss(loss).network(7);
+    }
+
+    @Test
+    void driveAndParameterGradientOfPhiMatchFiniteDifferences() {
+        for (Pooling pooling : Pooling.values()) {
+            LayeredNetwork net = convNet(pooling, Loss.MSE);
+            Batch b = TestData.uniformBatch(2, 36, 3, 4);
+            net.bind(b);
+            NeuronState s = net.state(0);
+            net.reset(s);
+            SplittableRandom rng = new SplittableRandom(5);
+            for (int l = 0; l < net.dynamicLayers(); l++) {
+                for (int i = 0; i < 2 * net.layerSize(l); i++) {
+                    s.rates(l)[i] = (float) (0.1 + 0.8 * rng.nextDouble());
+                }
+            }
+            double beta = 0.4;
+            net.drive(s, 0, 2, (float) beta);
+            double h = 1e-3;
+            for (int l = 0; l < net.dynamicLayers(); l++) {
+                float[] r = s.rates(l);
+                for (int i = 0; i < 2 * net.layerSize(l); i++) {
+                    float keep = r[i];
+                    r[i] = (float) (keep + h);
+                    double up = net.phi(s, beta);
+                    r[i] = (float) (keep - h);
+                    double down = net.phi(s, beta);
+                    r[i] = keep;
+                    double numeric = (up - down) / (2 * h);
+                    assertEquals(numeric, net.acc(l)[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " layer " + l + " unit " + i);
+                }
+            }
+            for (Parameter p : net.parameters()) {
+                p.zeroGrad();
+            }
+            net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
+            for (Parameter p : net.parameters()) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length; i++) {
+                    float keep = w[i];
+                    w[i] = (float) (keep + h);
+                    double up = net.phi(s, beta);
+                    w[i] = (float) (keep - h);
+                    double down = net.phi(s, beta);
+                    w[i] = keep;
+                    double numeric = (up - down) / (2 * h) / 2;
+                    assertEquals(numeric, p.grad()[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " " + p.name() + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void convNetworkLearnsWithEp() {
+        LayeredNetwork net = EqProp.network(36, 3).conv(new int[] {1, 6, 6}, new ConvSpec(6, 3, 1, 1, Pooling.MAX))
+                .activation(Activation.MY_HARD_SIG).t1(20).t2(6).network(7);
+        EquilibriumPropagation ep = EquilibriumPropagation.of(net);
+        org.plasticity.data.Splits data = new org.plasticity.data.Splits("p",
+                TinyData.prototypes("tr", 300, 36, 3, 0.4, 1), TinyData.prototypes("v", 30, 36, 3, 0.4, 2),
+                TinyData.prototypes("te", 100, 36, 3, 0.4, 3));
+        var run = org.plasticity.train.Trainer.create().quiet().epochs(4).batchSize(10).seed(1)
+                .optimizer(org.plasticity.train.optim.Sgd.of(0.1).withMomentum(0.5)).fit(ep, data);
+        double acc = run.history().get(run.history().size() - 1).testAccuracy();
+        org.junit.jupiter.api.Assertions.assertTrue(acc > 0.85, "conv EP test accuracy " + acc);
+    }
+}

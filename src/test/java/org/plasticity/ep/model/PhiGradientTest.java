@@ -1,0 +1,145 @@
+package org.plasticity.ep.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.plasticity.data.Batch;
+import org.plasticity.ep.EqProp;
+import org.plasticity.ep.estimator.Nudge;
+import org.plasticity.testing.TestData;
+import org.plasticity.train.Parameter;
+
+/** Finite-difference checks of Φ's state and parameter derivatives, for every loss. */
+class PhiGradientTest {
+
+    private static LayeredNetwork net(Loss loss) {
+        return EqProp.network(6, 5, 4, 3).activation(Activation.MY_SIGMOID).loss(loss).network(11);
+    }
+
+    private static NeuronState randomState(LayeredNetwork net, long seed) {
+        NeuronState s = net.state(0);
+        net.reset(s);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            float[] r = s.rates(l);
+            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                r[i] = (float) (0.1 + 0.8 * rng.nextDouble());
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void driveIsTheStateGradientOfPhi() {
+        for (Loss loss : Loss.values()) {
+            LayeredNetwork net = net(loss);
+            Batch b = TestData.uniformBatch(3, 6, 3, 5);
+            net.bind(b);
+            NeuronState s = randomState(net, 9);
+            float beta = 0.7f;
+            net.drive(s, 0, s.rows(), beta);
+            double h = 1e-2;
+            for (int l = 0; l < net.dynamicLayers(); l++) {
+                float[] r = s.rates(l);
+                for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                    float keep = r[i];
+                    r[i] = (float) (keep + h);
+                    double up = net.phi(s, beta);
+                    r[i] = (float) (keep - h);
+                    double down = net.phi(s, beta);
+                    r[i] = keep;
+                    double numeric = (up - down) / (2 * h);
+                    assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)),
+                            loss + " layer " + l + " unit " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void accumulatedGradientIsTheParameterGradientOfPhi() {
+        for (Loss loss : Loss.values()) {
+            LayeredNetwork net = net(loss);
+            Batch b = TestData.uniformBatch(3, 6, 3, 6);
+            net.bind(b);
+            NeuronState s = randomState(net, 10);
+            double beta = 0.6;
+            for (Parameter p : net.parameters()) {
+                p.zeroGrad();
+            }
+            net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
+            double h = 1e-2;
+            for (Parameter p : net.parameters()) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length; i += 3) {
+                    float keep = w[i];
+                    w[i] = (float) (keep + h);
+                    net.bind(b);
+                    double up = net.phi(s, beta);
+                    w[i] = (float) (keep - h);
+                    net.bind(b);
+                    double down = net.phi(s, beta);
+                    w[i] = keep;
+                    double numeric = (up - down) / (2 * h) / s.rows();
+                    assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)),
+                            loss + " " + p.name() + "[" + i + "]");
+                }
+            }
+            net.bind(b);
+        }
+    }
+
+    @Test
+    void prototypicalStepIsRhoOfTheDrive() {
+        LayeredNetwork net = net(Loss.MSE);
+        net.bind(TestData.uniformBatch(2, 6, 3, 7));
+        NeuronState s = randomState(net, 3);
+        NeuronState copy = net.newState();
+        copy.copyFrom(s);
+        net.drive(copy, 0, 2, 0.5f);
+        float[][] expected = new float[net.dynamicLayers()][];
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            expected[l] = net.acc(l).clone();
+            for (int i = 0; i < 2 * net.layerSize(l); i++) {
+                expected[l][i] = Activation.MY_SIGMOID.apply(expected[l][i]);
+            }
+        }
+        net.step(s, 0, 2, 0.5f);
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            for (int i = 0; i < 2 * net.layerSize(l); i++) {
+                assertEquals(expected[l][i], s.rates(l)[i], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void energyStepDescendsTheTotalEnergy() {
+        // F(u) = ½Σu² − Φ(ρ(u), β); an Euler step with small ε must lower F (Scellier & Bengio 2017, eq. 7).
+        LayeredNetwork net = EqProp.network(6, 5, 3).activation(Activation.MY_SIGMOID)
+                .dynamics(Dynamics.energyBased(0.05)).network(3);
+        net.bind(TestData.uniformBatch(2, 6, 3, 8));
+        NeuronState s = net.state(0);
+        net.reset(s);
+        double before = energy(net, s, 0.5);
+        for (int t = 0; t < 20; t++) {
+            net.relax(s, 0.5, 1);
+            double after = energy(net, s, 0.5);
+            assertTrue(after <= before + 1e-6, "step " + t + ": F rose from " + before + " to " + after);
+            before = after;
+        }
+    }
+
+    private static double energy(LayeredNetwork net, NeuronState s, double beta) {
+        double sq = 0;
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            float[] u = s.potentials(l);
+            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                sq += 0.5 * u[i] * u[i];
+            }
+        }
+        return sq - net.phi(s, beta);
+    }
+}
