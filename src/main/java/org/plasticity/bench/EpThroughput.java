@@ -2,12 +2,12 @@ package org.plasticity.bench;
 
 import java.util.List;
 import java.util.Locale;
+import org.plasticity.ep.model.Nudge;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 import org.plasticity.ep.EpRecipe;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
-import org.plasticity.ep.estimator.Nudge;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.NeuronState;
 import org.plasticity.random.Seeds;

@@ -2,6 +2,7 @@ package org.plasticity.ep.estimator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.plasticity.ep.model.Nudge;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EpConfig;
 import org.plasticity.ep.model.EnergyModel;

@@ -2,6 +2,7 @@ package org.plasticity.ep.estimator;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.plasticity.ep.model.Nudge;
 
 /**
  * How the nudged phases are combined into the gradient estimate ĝ (descent direction) written into each

@@ -2,7 +2,6 @@ package org.plasticity.ep.model;
 
 import java.util.List;
 import org.plasticity.data.Batch;
-import org.plasticity.ep.estimator.Nudge;
 import org.plasticity.train.Parameter;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EpConfig;
-import org.plasticity.ep.estimator.Nudge;
 import org.plasticity.random.Seeds;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Parallel;

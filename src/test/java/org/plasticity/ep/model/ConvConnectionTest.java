@@ -9,7 +9,6 @@ import org.plasticity.ep.TinyData;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
-import org.plasticity.ep.estimator.Nudge;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;

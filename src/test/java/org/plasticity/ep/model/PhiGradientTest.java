@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
-import org.plasticity.ep.estimator.Nudge;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 

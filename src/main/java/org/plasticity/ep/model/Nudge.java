@@ -1,4 +1,4 @@
-package org.plasticity.ep.estimator;
+package org.plasticity.ep.model;
 
 /**
  * One term of an EP gradient estimate: relax with nudge strength {@code beta} (0 = the free state s*)
