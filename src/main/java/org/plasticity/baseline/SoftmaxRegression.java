@@ -71,6 +71,7 @@ public final class SoftmaxRegression implements Learner {
         if (batch.featureCount() != inputs) {
             throw new IllegalArgumentException("batch has " + batch.featureCount() + " features, model expects " + inputs);
         }
+        checkLabels(batch);
         float[] x = batch.features();
         float[] w = weights.value();
         float[] b = bias.value();
@@ -110,6 +111,17 @@ public final class SoftmaxRegression implements Learner {
             }
         }
         return new BatchStats(loss, correct, n);
+    }
+
+    private void checkLabels(Batch batch) {
+        int[] labels = batch.labels();
+        for (int s = 0; s < batch.size(); s++) {
+            if (labels[s] < 0 || labels[s] >= classes) {
+                throw new IllegalArgumentException("label " + labels[s] + " of sample " + s + " is outside this model's "
+                        + classes + " classes [0, " + classes + "): create it with at least " + (labels[s] + 1)
+                        + " classes (SoftmaxRegression.create(inputs, dataset.classCount(), seed))");
+            }
+        }
     }
 
     @Override

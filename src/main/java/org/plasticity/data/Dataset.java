@@ -189,6 +189,21 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
                 + classCount + " classes]";
     }
 
+    /**
+     * The length of a row-major {@code [rows × featureCount]} buffer, computed in long arithmetic.
+     *
+     * @throws IllegalArgumentException when the buffer cannot be a Java array
+     */
+    static int bufferLength(String name, int rows, int featureCount) {
+        long n = (long) rows * featureCount;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": a batch of " + rows + " samples × " + featureCount
+                    + " features needs " + n + " floats, more than a Java array holds (" + (Integer.MAX_VALUE - 8)
+                    + "); use a smaller batch size");
+        }
+        return (int) n;
+    }
+
     private final class BatchIterator implements Iterator<Batch> {
         private final int[] order;
         private final int batchSize;
@@ -202,8 +217,10 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
             }
             this.order = order;
             this.batchSize = batchSize;
-            this.xBuf = new float[batchSize * featureCount];
-            this.yBuf = new int[batchSize];
+            // buffers hold the largest batch this pass can produce, never more than the data set
+            int rows = Math.min(batchSize, order.length);
+            this.xBuf = new float[bufferLength(name, rows, featureCount)];
+            this.yBuf = new int[rows];
         }
 
         @Override

@@ -154,7 +154,7 @@ public final class Trainer {
         for (int epoch = session.epochsDone(); epoch < config.epochs() && !session.stopRequested(); epoch++) {
             long t0 = System.nanoTime();
             Dataset train = data.train().forEpoch(epoch, config.seed());
-            int nb = (train.size() + config.batchSize() - 1) / config.batchSize();
+            int nb = (int) ((train.size() + (long) config.batchSize() - 1) / config.batchSize());
             session.batchesPerEpoch(config.maxBatchesPerEpoch() > 0 ? Math.min(nb, config.maxBatchesPerEpoch()) : nb);
             BatchStats trainStats = BatchStats.EMPTY;
             int b = 0;

@@ -41,7 +41,7 @@ public final class ProgressListener implements TrainingListener {
 
     @Override
     public void onTrainingBegin(TrainingSession session) {
-        handle = display.show(progress(session, false));
+        handle = display.show(progress(session, session.epochsDone() + 1, false));
         lastUpdate = System.currentTimeMillis();
     }
 
@@ -54,7 +54,7 @@ public final class ProgressListener implements TrainingListener {
         batchInEpoch = ctx.batch() + 1;
         long now = System.currentTimeMillis();
         if (!(display instanceof org.plasticity.display.ConsoleDisplay) && now - lastUpdate >= minIntervalMillis) {
-            handle.update(progress(session, false));
+            handle.update(progress(session, ctx.epoch() + 1, false));
             lastUpdate = now;
         }
     }
@@ -62,7 +62,8 @@ public final class ProgressListener implements TrainingListener {
     @Override
     public void onEpochEnd(TrainingSession session, EpochMetrics metrics) {
         batchInEpoch = session.batchesPerEpoch();
-        handle.update(progress(session, false));
+        // the line names the epoch that just ended, next to that epoch's own numbers
+        handle.update(progress(session, metrics.epoch(), false));
         lastUpdate = System.currentTimeMillis();
     }
 
@@ -71,12 +72,12 @@ public final class ProgressListener implements TrainingListener {
         if (display instanceof org.plasticity.display.ConsoleDisplay) {
             return; // the last epoch line already said everything
         }
-        handle.update(progress(session, true));
+        handle.update(progress(session, session.epochsDone(), true));
     }
 
-    private TrainingProgress progress(TrainingSession s, boolean done) {
+    private TrainingProgress progress(TrainingSession s, int epoch, boolean done) {
         int epochs = s.config().epochs();
-        int current = Math.min(epochs, s.epochsDone() + (done ? 0 : 1));
+        int current = Math.max(1, Math.min(epochs, epoch));
         double perEpoch = s.history().stream().skip(s.resumedAtEpoch()).mapToDouble(EpochMetrics::seconds).average()
                 .orElse(Double.NaN);
         double eta = perEpoch * (epochs - s.epochsDone());
