@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * Splits an index range into contiguous chunks and runs them on a small pool of daemon threads (the
@@ -94,6 +95,28 @@ public final class Parallel {
         if (t != null) {
             throw new IllegalStateException(t);
         }
+    }
+
+    /**
+     * Runs {@code body.accept(i)} for every {@code i} in {@code [0, n)}, split into at most
+     * {@code min(maxThreads, threads())} contiguous chunks. Every index is processed exactly once by one
+     * thread and, when each index writes only its own outputs, the results do not depend on the thread
+     * count (the per-compartment loops of LocalCA rely on this).
+     *
+     * @param n range size
+     * @param maxThreads upper bound on the threads used (1 runs everything on the caller)
+     * @param body the work for one index
+     */
+    public static void forEach(int n, int maxThreads, IntConsumer body) {
+        if (maxThreads < 1) {
+            throw new IllegalArgumentException("maxThreads must be ≥ 1, got " + maxThreads);
+        }
+        int grain = maxThreads == 1 ? Math.max(1, n) : Math.max(1, (n + maxThreads - 1) / maxThreads);
+        forRange(n, grain, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                body.accept(i);
+            }
+        });
     }
 
     private static int bound(int n, int chunks, int c) {

@@ -1,5 +1,7 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.tensor.Parallel;
+
 /**
  * The batched forward kernels: TopK masks, the compartment voltage equation (paper Eq. 3, or the
  * additive control), the parametric-tanh reactivation and the linear decoder.

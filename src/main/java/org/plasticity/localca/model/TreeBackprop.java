@@ -1,5 +1,6 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.tensor.Parallel;
 import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
 /**

@@ -3,9 +3,9 @@ package org.plasticity.localca.rules;
 import java.util.SplittableRandom;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
-import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.random.Seeds;
+import org.plasticity.tensor.Parallel;
 
 /**
  * The broadcast errors e_n(b) of every compartment (paper Section 3.1, Definition 1: e_n stands in

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
 import org.plasticity.localca.model.ForwardPass;
-import org.plasticity.localca.model.Parallel;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.localca.model.TreeTopology;
+import org.plasticity.tensor.Parallel;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
