@@ -11,7 +11,7 @@ import org.plasticity.train.Trainer;
  *
  * <pre>{@code
  * var learner = LocalCa.headline5fPerSoma(42);          // 128 neurons [3,3], K_E 40, K_I 20, 5F per-soma
- * var run = LocalCa.trainer(200).seed(42).optimizer(learner.optimizer()).fit(learner, splits);
+ * var run = LocalCa.trainer(learner, 200).seed(42).fit(learner, splits);   // installs learner.optimizer()
  * var ceiling = LocalCa.backprop(TreeConfig.headline(), 42);   // Theorem 1 backprop
  * }</pre>
  */
@@ -59,13 +59,27 @@ public final class LocalCa {
     /** Epochs of the paper's local-rule runs. */
     public static final int LOCAL_EPOCHS = 200;
 
-    /** The shared trainer with the paper's local-rule settings: batch 256, 200 epochs. */
-    public static Trainer trainer() {
-        return trainer(LOCAL_EPOCHS);
+    /**
+     * The shared trainer with the paper's local-rule settings (batch 256, 200 epochs) and the learner's own
+     * optimizer ({@link LocalCaLearner#optimizer()}: Adam at its rates with the value clip).
+     *
+     * @param learner the learner whose optimizer is installed
+     * @return the trainer; {@code .optimizer(...)} afterwards still overrides it
+     */
+    public static Trainer trainer(LocalCaLearner learner) {
+        return trainer(learner, LOCAL_EPOCHS);
     }
 
-    /** The shared trainer with the paper's batch size 256 and the given epochs. */
-    public static Trainer trainer(int epochs) {
-        return Trainer.create().epochs(epochs).batchSize(256).evalBatchSize(1000);
+    /**
+     * The shared trainer with the paper's batch size 256, the given epochs and the learner's own optimizer.
+     * (A trainer built without the learner would train with the trainer's default SGD and ignore the learner's
+     * rates silently, which is why there is no learner-less variant.)
+     *
+     * @param learner the learner whose optimizer is installed
+     * @param epochs epochs to train
+     * @return the trainer
+     */
+    public static Trainer trainer(LocalCaLearner learner, int epochs) {
+        return Trainer.create().epochs(epochs).batchSize(256).evalBatchSize(1000).optimizer(learner.optimizer());
     }
 }

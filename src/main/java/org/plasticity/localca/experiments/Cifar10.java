@@ -54,7 +54,7 @@ public final class Cifar10 {
         Splits s = new Splits("cifar-10", train, test, test);
         LocalCaLearner l = new LocalRuleLearner(DendriticNetwork.create(sandboxTree(), seed),
                 LocalRuleConfig.headline().withDecoder(decoder), LearningRates.sandbox(), seed);
-        return LocalCa.trainer(epochs).seed(seed).optimizer(l.optimizer()).quiet().fit(l, s);
+        return LocalCa.trainer(l, epochs).seed(seed).quiet().fit(l, s);
     }
 
     /**

@@ -140,7 +140,7 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
         int epochs = epochs(profile);
         return SeedSweep.of(id).profile(profile).seeds(seeds).run(sr -> {
             LocalCaLearner l = learner.apply(sr.seed());
-            Trainer t = LocalCa.trainer(epochs).seed(sr.seed()).optimizer(l.optimizer()).checkpointDir(sr.checkpointDir())
+            Trainer t = LocalCa.trainer(l, epochs).seed(sr.seed()).checkpointDir(sr.checkpointDir())
                     .quiet();
             if (patience > 0) {
                 t = t.listener(new EarlyStopping(patience));
