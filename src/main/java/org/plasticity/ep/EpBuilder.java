@@ -100,19 +100,22 @@ public record EpBuilder(EpConfig config, FloatKernels kernels) {
         return new EpBuilder(config, k);
     }
 
-    /** The network alone, parameters drawn from {@code seed}. */
+    /** The network alone (no phases, no β: those go to the learner), parameters drawn from {@code seed}. */
     public LayeredNetwork network(long seed) {
-        return new LayeredNetwork(config, seed, kernels);
+        return new LayeredNetwork(config.network(), seed, kernels);
     }
 
-    /** The EP learner (network + phases + estimator), parameters drawn from {@code seed}. */
+    /** The EP learner (network + phases + β + estimator), parameters drawn from {@code seed}. */
     public EquilibriumPropagation build(long seed) {
-        return EquilibriumPropagation.of(network(seed));
+        return new EquilibriumPropagation(network(seed), config.t1(), config.t2(), config.beta(), config.estimator());
     }
 
-    /** A backprop-through-time learner over the same dynamics (truncated to the last T2 steps, as in the reference code). */
+    /**
+     * A backprop-through-time learner over the same dynamics, truncated to the last T2 steps of the T1
+     * free steps (the reference code's {@code --alg BPTT}).
+     */
     public Bptt buildBptt(long seed) {
-        return Bptt.of(network(seed));
+        return new Bptt(network(seed), config.t1(), Math.min(config.t2(), config.t1()));
     }
 
     @Override

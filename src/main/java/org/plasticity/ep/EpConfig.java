@@ -6,11 +6,13 @@ import org.plasticity.ep.model.Activation;
 import org.plasticity.ep.model.Architecture;
 import org.plasticity.ep.model.Dynamics;
 import org.plasticity.ep.model.Loss;
+import org.plasticity.ep.model.NetworkConfig;
 import org.plasticity.ep.model.WeightInit;
 
 /**
- * Everything that defines an equilibrium-propagation network and its estimator (not the optimizer, which
- * belongs to the {@link org.plasticity.train.Trainer}). Immutable; {@code withX} returns a copy.
+ * Everything that defines an equilibrium-propagation learner: the network ({@link #network()}) and the
+ * phases, β and estimator of the learner (not the optimizer, which belongs to the
+ * {@link org.plasticity.train.Trainer}). Immutable; {@code withX} returns a copy.
  *
  * @param architecture layers
  * @param activation ρ of the hidden layers
@@ -31,10 +33,9 @@ public record EpConfig(Architecture architecture, Activation activation, Activat
         int t1, int t2, double beta, Estimator estimator, Loss loss, double[] layerLrScales, WeightInit init,
         double initScale) {
 
-    /** Validates. */
+    /** Validates (the network part through {@link NetworkConfig}). */
     public EpConfig {
-        if (architecture == null || activation == null || outputActivation == null || dynamics == null
-                || estimator == null || loss == null || init == null) {
+        if (estimator == null) {
             throw new IllegalArgumentException("EP config fields must not be null");
         }
         if (t1 < 1 || t2 < 1) {
@@ -43,28 +44,16 @@ public record EpConfig(Architecture architecture, Activation activation, Activat
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("β must be finite and > 0 (the estimator sets the sign), got " + beta);
         }
-        if (!(initScale > 0) || Double.isInfinite(initScale)) {
-            throw new IllegalArgumentException("initScale must be finite and > 0, got " + initScale);
-        }
         layerLrScales = layerLrScales == null ? new double[0] : layerLrScales.clone();
-        int connections = architecture.conv().size() + architecture.dense().length;
-        if (layerLrScales.length != 0 && layerLrScales.length != connections) {
-            throw new IllegalArgumentException("give one learning rate per connection (" + connections + " for "
-                    + architecture + "), got " + layerLrScales.length);
-        }
-        for (double s : layerLrScales) {
-            if (!(s >= 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException("layer learning rates must be finite and ≥ 0, got "
-                        + Arrays.toString(layerLrScales));
-            }
-        }
-        if (loss == Loss.SOFTMAX_READOUT && architecture.dense().length + architecture.conv().size() < 2) {
-            throw new IllegalArgumentException("the softmax read-out needs at least one layer before the output");
-        }
-        if (dynamics instanceof Dynamics.EnergyBased && !architecture.conv().isEmpty()) {
-            throw new IllegalArgumentException("energy-based dynamics are implemented for dense networks only; "
-                    + "use Dynamics.prototypical() with conv layers");
-        }
+        new NetworkConfig(architecture, activation, outputActivation, dynamics, loss, layerLrScales, init, initScale);
+    }
+
+    /**
+     * The network's share of this configuration: everything but the phases, β and the estimator, which
+     * go to the learner alone.
+     */
+    public NetworkConfig network() {
+        return new NetworkConfig(architecture, activation, outputActivation, dynamics, loss, layerLrScales, init, initScale);
     }
 
     /** Per-connection learning-rate multipliers (a copy). */

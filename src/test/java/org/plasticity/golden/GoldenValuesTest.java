@@ -30,7 +30,6 @@ import org.plasticity.baseline.SoftmaxRegression;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 import org.plasticity.ep.EqProp;
-import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.estimator.Estimator;
 import org.plasticity.ep.model.Activation;
 import org.plasticity.ep.model.ConvSpec;
@@ -88,9 +87,9 @@ class GoldenValuesTest {
     }
 
     private static Learner epConv(long seed) {
-        return EquilibriumPropagation.of(EqProp.network(36, 3).kernels(FloatKernels.scalar())
+        return EqProp.network(36, 3).kernels(FloatKernels.scalar())
                 .conv(new int[] {1, 6, 6}, new ConvSpec(3, 3, 1, 1, Pooling.MAX)).activation(Activation.MY_HARD_SIG)
-                .t1(10).t2(4).network(seed));
+                .t1(10).t2(4).build(seed);
     }
 
     private static Learner bptt(long seed) {

@@ -1,7 +1,9 @@
 package org.plasticity.ep.bptt;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
+import org.plasticity.ep.model.EnergyModel;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.NeuronState;
 import org.plasticity.train.BatchStats;
@@ -38,11 +40,6 @@ public final class Bptt implements Learner {
         this.engine = new BpttEngine(net);
     }
 
-    /** BPTT through the last T2 steps of the network's free phase (the reference code's convention). */
-    public static Bptt of(LayeredNetwork net) {
-        return new Bptt(net, net.config().t1(), Math.min(net.config().t2(), net.config().t1()));
-    }
-
     /** A copy recording {@code k} steps ({@code k = T1}: full BPTT). */
     public Bptt withTruncation(int k) {
         return new Bptt(net, t1, k);
@@ -77,7 +74,7 @@ public final class Bptt implements Learner {
 
     @Override
     public BatchStats evaluate(Batch batch) {
-        return net.evaluateFreePhase(batch, t1);
+        return net.evaluateFreePhase(batch, t1, new SplittableRandom(EnergyModel.EVALUATION_SEED));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class GduCheck {
         if (t2 > t1) {
             throw new IllegalArgumentException("the compared window T2=" + t2 + " must not exceed T1=" + t1);
         }
-        List<Parameter> params = dynamicParameters(net);
+        List<Parameter> params = net.dynamicsParameters();
         Map<String, float[][]> ep = epUpdates(net, batch, t1, t2, beta, params);
         if (symmetric) {
             Map<String, float[][]> neg = epUpdates(net, batch, t1, t2, -beta, params);
@@ -65,14 +65,6 @@ public final class GduCheck {
         }
         Map<String, float[][]> bptt = bpttGradients(net, batch, t1, t2, params);
         return new GduResult(t1, t2, beta, symmetric, ep, bptt);
-    }
-
-    private static List<Parameter> dynamicParameters(LayeredNetwork net) {
-        List<Parameter> ps = new ArrayList<>();
-        for (int c = 0; c < net.dynamicLayers(); c++) {
-            ps.addAll(net.connection(c).parameters());
-        }
-        return ps;
     }
 
     private static Map<String, float[][]> epUpdates(LayeredNetwork net, Batch batch, int t1, int t2, double beta,

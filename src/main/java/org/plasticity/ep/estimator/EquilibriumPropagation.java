@@ -2,12 +2,11 @@ package org.plasticity.ep.estimator;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.plasticity.ep.model.Nudge;
+import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
-import org.plasticity.ep.EpConfig;
 import org.plasticity.ep.model.EnergyModel;
-import org.plasticity.ep.model.LayeredNetwork;
-import org.plasticity.ep.model.NeuronState;
+import org.plasticity.ep.model.EpState;
+import org.plasticity.ep.model.Nudge;
 import org.plasticity.train.BatchStats;
 import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
@@ -24,7 +23,7 @@ import org.plasticity.train.StepContext;
  */
 public final class EquilibriumPropagation implements Learner {
 
-    private final EnergyModel model;
+    private final EnergyModel<?> model;
     private final int t1;
     private final int t2;
     private final double beta;
@@ -37,7 +36,7 @@ public final class EquilibriumPropagation implements Learner {
      * @param beta |β|
      * @param estimator how phases combine
      */
-    public EquilibriumPropagation(EnergyModel model, int t1, int t2, double beta, Estimator estimator) {
+    public EquilibriumPropagation(EnergyModel<?> model, int t1, int t2, double beta, Estimator estimator) {
         if (t1 < 1 || t2 < 1 || !(beta > 0) || estimator == null || model == null) {
             throw new IllegalArgumentException("EP needs a model, T1 ≥ 1, T2 ≥ 1, β > 0 and an estimator; got T1=" + t1
                     + ", T2=" + t2 + ", β=" + beta + ", " + estimator);
@@ -49,14 +48,8 @@ public final class EquilibriumPropagation implements Learner {
         this.estimator = estimator;
     }
 
-    /** Drives a layered network with the phases and estimator of its configuration. */
-    public static EquilibriumPropagation of(LayeredNetwork net) {
-        EpConfig c = net.config();
-        return new EquilibriumPropagation(net, c.t1(), c.t2(), c.beta(), c.estimator());
-    }
-
     /** The network. */
-    public EnergyModel model() {
+    public EnergyModel<?> model() {
         return model;
     }
 
@@ -87,31 +80,39 @@ public final class EquilibriumPropagation implements Learner {
 
     @Override
     public BatchStats computeGradients(Batch batch, StepContext ctx) {
-        model.bind(batch);
-        NeuronState free = model.state(0);
-        model.reset(free);
-        model.relax(free, 0, t1);
-        double[] lc = model.lossAndCorrect(free, null);
-        List<Nudge> plan = estimator.plan(beta, ctx.rng());
-        List<NeuronState> ends = new ArrayList<>(plan.size());
+        return phases(model, batch, ctx.rng());
+    }
+
+    /**
+     * One batch's phases (Laborieux et al. 2021, eqs. 4–6): free phase of T1 steps from rest to s*, each
+     * nudged phase of the plan T2 steps from s*, then {@code Σ_k c_k ∂Φ/∂θ(s_k, β_k)} into the slots.
+     */
+    private <S extends EpState> BatchStats phases(EnergyModel<S> m, Batch batch, SplittableRandom rng) {
+        m.bind(batch);
+        S free = m.state(0);
+        m.reset(free);
+        m.relax(free, 0, t1, rng);
+        double[] lc = m.lossAndCorrect(free, null);
+        List<Nudge> plan = estimator.plan(beta, rng);
+        List<S> ends = new ArrayList<>(plan.size());
         int slot = 1;
         for (Nudge term : plan) {
             if (term.beta() == 0) {
                 ends.add(free);
             } else {
-                NeuronState s = model.state(slot++);
-                s.copyFrom(free);
-                model.relax(s, term.beta(), t2);
+                S s = m.state(slot++);
+                m.copy(free, s);
+                m.relax(s, term.beta(), t2, rng);
                 ends.add(s);
             }
         }
-        model.accumulatePhiGradient(ends, plan);
+        m.accumulatePhiGradient(ends, plan);
         return new BatchStats(lc[0], (long) lc[1], batch.size());
     }
 
     @Override
     public BatchStats evaluate(Batch batch) {
-        return model.evaluateFreePhase(batch, t1);
+        return model.evaluateFreePhase(batch, t1, new SplittableRandom(EnergyModel.EVALUATION_SEED));
     }
 
     /**
@@ -121,12 +122,16 @@ public final class EquilibriumPropagation implements Learner {
      * @return one class per sample
      */
     public int[] predict(Batch batch) {
-        model.bind(batch);
-        NeuronState s = model.state(0);
-        model.reset(s);
-        model.relax(s, 0, t1);
+        return predict(model, batch);
+    }
+
+    private <S extends EpState> int[] predict(EnergyModel<S> m, Batch batch) {
+        m.bind(batch);
+        S s = m.state(0);
+        m.reset(s);
+        m.relax(s, 0, t1, new SplittableRandom(EnergyModel.EVALUATION_SEED));
         int[] out = new int[batch.size()];
-        model.lossAndCorrect(s, out);
+        m.lossAndCorrect(s, out);
         return out;
     }
 

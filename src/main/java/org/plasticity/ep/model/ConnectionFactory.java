@@ -2,7 +2,6 @@ package org.plasticity.ep.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.plasticity.ep.EpConfig;
 import org.plasticity.tensor.FloatKernels;
 
 /** Builds the connections of an {@link Architecture}: conv layers first, then dense layers (the last may be a read-out). */
@@ -11,7 +10,7 @@ final class ConnectionFactory {
     private ConnectionFactory() {
     }
 
-    static List<Connection> build(EpConfig config, FloatKernels k) {
+    static List<Connection> build(NetworkConfig config, FloatKernels k) {
         Architecture arch = config.architecture();
         List<Connection> out = new ArrayList<>();
         int c = 0;

@@ -1,22 +1,49 @@
 package org.plasticity.ep.model;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
+import org.plasticity.train.BatchStats;
 import org.plasticity.train.Parameter;
 
 /**
  * A convergent network with a primitive function Φ: the swappable "neuron model" part of equilibrium
- * propagation. {@link org.plasticity.ep.estimator.EquilibriumPropagation} drives any implementation through the phases of an
- * {@link org.plasticity.ep.estimator.Estimator}; the dendritic and spiking variants plug in here.
+ * propagation. {@link org.plasticity.ep.estimator.EquilibriumPropagation} drives any implementation
+ * through the phases of an {@link org.plasticity.ep.estimator.Estimator}; the layered rate networks
+ * ({@link LayeredNetwork}), spiking and dendritic networks plug in here, each with its own state type
+ * {@code S}.
  *
  * <p>Life cycle per batch: {@link #bind} the input and labels, {@link #reset} a state, {@link #relax} it
- * (free phase, β = 0), copy it into other states and relax them with β ≠ 0 (nudged phases), then
- * {@link #accumulatePhiGradient} combines the end states into the parameters' gradient slots.
+ * (free phase, β = 0), {@link #copy} it into other states and relax them with β ≠ 0 (nudged phases),
+ * then {@link #accumulatePhiGradient} combines the end states into the parameters' gradient slots. The
+ * model knows nothing of β's value or sign policy: those belong to the learner.
+ *
+ * <p>Randomness: {@link #relax} receives the batch's random stream. Deterministic models ignore it; a
+ * stochastic model (Bernoulli spikes) draws from it so that the same seed gives the same spikes. A model
+ * that relaxes rows on several threads must draw independently of the thread count, e.g. take one
+ * {@code long} from the stream per call and derive a stream per row from it.
+ *
+ * @param <S> the model's state type
  */
-public interface EnergyModel {
+public interface EnergyModel<S extends EpState> {
+
+    /**
+     * Seed of the random stream a learner relaxes with at evaluation time, where there is no batch
+     * stream: every evaluated batch starts from {@code new SplittableRandom(EVALUATION_SEED)}.
+     */
+    long EVALUATION_SEED = 0x45505f4556414cL;
 
     /** The trainable parameters, in a stable order. */
     List<Parameter> parameters();
+
+    /**
+     * The parameters the relaxation depends on (a subset of {@link #parameters()}): everything but the
+     * parameters that enter Φ through the cost alone, such as a softmax read-out. The GDU check compares
+     * these step by step with backprop-through-time (Ernoult et al. 2019, Theorem 1).
+     */
+    default List<Parameter> dynamicsParameters() {
+        return parameters();
+    }
 
     /** Number of classes. */
     int classes();
@@ -25,7 +52,7 @@ public interface EnergyModel {
      * Clamps the input layer to a batch and stores its labels (and precomputes whatever depends on the
      * input only, such as the input projection).
      *
-     * @throws IllegalArgumentException when the batch's feature count does not match the input layer
+     * @throws IllegalArgumentException when the batch does not fit the input layer
      */
     void bind(Batch batch);
 
@@ -33,10 +60,21 @@ public interface EnergyModel {
     int rows();
 
     /** Working state number {@code slot} (0, 1, 2, ...), sized for the bound batch; reused across batches. */
-    NeuronState state(int slot);
+    S state(int slot);
 
-    /** Puts a state at the start of a free phase (zero rates for prototypical dynamics). */
-    void reset(NeuronState s);
+    /** A fresh state (not pooled) for the bound batch, e.g. to keep a copy or record a trajectory. */
+    S newState();
+
+    /**
+     * Copies one state into another (both made by this model for the bound batch).
+     *
+     * @param from source
+     * @param to destination, overwritten
+     */
+    void copy(S from, S to);
+
+    /** Puts a state at the start of a free phase (e.g. zero rates for the prototypical dynamics). */
+    void reset(S s);
 
     /**
      * Runs {@code steps} synchronous steps of the dynamics with nudge strength {@code beta} (0 = free).
@@ -44,8 +82,9 @@ public interface EnergyModel {
      * @param s state, modified in place
      * @param beta signed nudge strength
      * @param steps number of steps
+     * @param rng the batch's random stream (ignored by deterministic models)
      */
-    void relax(NeuronState s, double beta, int steps);
+    void relax(S s, double beta, int steps, SplittableRandom rng);
 
     /**
      * Adds {@code Σ_k c_k · ∂Φ/∂θ(s_k, β_k)}, averaged over the bound batch's rows, to every parameter's
@@ -54,7 +93,7 @@ public interface EnergyModel {
      * @param states end states of the phases, one per term
      * @param terms β and coefficient of each term
      */
-    void accumulatePhiGradient(List<NeuronState> states, List<Nudge> terms);
+    void accumulatePhiGradient(List<S> states, List<Nudge> terms);
 
     /**
      * Loss sum and number of correct predictions of a state over the bound batch.
@@ -62,7 +101,7 @@ public interface EnergyModel {
      * @param predictions receives the predicted class per row when not null
      * @return {@code {lossSum, correct}}
      */
-    double[] lossAndCorrect(NeuronState s, int[] predictions);
+    double[] lossAndCorrect(S s, int[] predictions);
 
     /**
      * Φ(x, s, β) summed over the bound batch's rows, in double precision (for checks).
@@ -71,7 +110,7 @@ public interface EnergyModel {
      * @param beta nudge strength
      * @return Σ_rows Φ
      */
-    double phi(NeuronState s, double beta);
+    double phi(S s, double beta);
 
     /** Multiply-adds of one relaxation step per sample (for GFLOP/s accounting). */
     long stepMacsPerRow();
@@ -85,14 +124,15 @@ public interface EnergyModel {
      *
      * @param batch the samples
      * @param steps free-phase steps T1
+     * @param rng random stream of the phase (ignored by deterministic models)
      * @return summed loss, correct predictions and sample count
      */
-    default org.plasticity.train.BatchStats evaluateFreePhase(Batch batch, int steps) {
+    default BatchStats evaluateFreePhase(Batch batch, int steps, SplittableRandom rng) {
         bind(batch);
-        NeuronState s = state(0);
+        S s = state(0);
         reset(s);
-        relax(s, 0, steps);
+        relax(s, 0, steps, rng);
         double[] lc = lossAndCorrect(s, null);
-        return new org.plasticity.train.BatchStats(lc[0], (long) lc[1], batch.size());
+        return new BatchStats(lc[0], (long) lc[1], batch.size());
     }
 }

@@ -3,8 +3,8 @@ package org.plasticity.ep.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
-import org.plasticity.ep.EpConfig;
 import org.plasticity.random.Seeds;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Parallel;
@@ -22,9 +22,9 @@ import org.plasticity.train.Parameter;
  * contiguous row blocks relaxed on separate threads for the whole phase (samples never interact),
  * with no allocation per step.
  */
-public final class LayeredNetwork implements EnergyModel {
+public final class LayeredNetwork implements EnergyModel<NeuronState> {
 
-    private final EpConfig config;
+    private final NetworkConfig config;
     private final FloatKernels k;
     private final Connection[] dynamicConnections;
     private final OutputHead head;
@@ -32,6 +32,7 @@ public final class LayeredNetwork implements EnergyModel {
     private final Activation[] acts;
     private final int inputSize;
     private final List<Parameter> parameters;
+    private final List<Parameter> dynamicsParameters;
     private final Dynamics.EnergyBased energy;
 
     private int capacity;
@@ -50,7 +51,7 @@ public final class LayeredNetwork implements EnergyModel {
      * @param seed root seed
      * @param kernels float kernels
      */
-    public LayeredNetwork(EpConfig config, long seed, FloatKernels kernels) {
+    public LayeredNetwork(NetworkConfig config, long seed, FloatKernels kernels) {
         this.config = config;
         this.k = kernels;
         this.energy = config.dynamics() instanceof Dynamics.EnergyBased e ? e : null;
@@ -78,11 +79,12 @@ public final class LayeredNetwork implements EnergyModel {
                     config.initScale(), Seeds.stream(seed, Seeds.INIT, c));
         }
         this.parameters = List.copyOf(ps);
+        this.dynamicsParameters = List.copyOf(ps.subList(0, ps.size() - head.parameters().size()));
         this.acc = new float[dynamicCount][0];
     }
 
     /** The configuration. */
-    public EpConfig config() {
+    public NetworkConfig config() {
         return config;
     }
 
@@ -94,6 +96,12 @@ public final class LayeredNetwork implements EnergyModel {
     @Override
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Every parameter but the softmax read-out's (which enters Φ through the cost alone). */
+    @Override
+    public List<Parameter> dynamicsParameters() {
+        return dynamicsParameters;
     }
 
     @Override
@@ -207,7 +215,7 @@ public final class LayeredNetwork implements EnergyModel {
         return s;
     }
 
-    /** A fresh state (not pooled) for the bound batch, e.g. to keep a copy. */
+    @Override
     public NeuronState newState() {
         NeuronState s = new NeuronState(sizes, Math.max(1, capacity), energy != null);
         s.rows(rows);
@@ -225,17 +233,26 @@ public final class LayeredNetwork implements EnergyModel {
         }
     }
 
-    /**
-     * Copies one state into another (both for the bound batch).
-     *
-     * @param from source
-     * @param to destination
-     */
+    @Override
     public void copy(NeuronState from, NeuronState to) {
         to.copyFrom(from);
     }
 
+    /** The prototypical and energy-based dynamics are deterministic: {@code rng} is not used. */
     @Override
+    public void relax(NeuronState s, double beta, int steps, SplittableRandom rng) {
+        relax(s, beta, steps);
+    }
+
+    /**
+     * Runs {@code steps} synchronous steps (the deterministic form of {@link #relax(NeuronState, double,
+     * int, SplittableRandom)}). The relaxation hot loop: row blocks on the shared pool, each block
+     * stepping {@link #drive} then {@link #update} for the whole phase.
+     *
+     * @param s state, modified in place
+     * @param beta signed nudge strength
+     * @param steps number of steps
+     */
     public void relax(NeuronState s, double beta, int steps) {
         if (steps <= 0) {
             return;

@@ -1,6 +1,8 @@
 package org.plasticity.ep.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The neurons of one phase for a batch: per dynamical layer, the firing rates {@code s_l} (what the
@@ -8,11 +10,12 @@ import java.util.Arrays;
  * dynamics the internal states {@code u_l} with {@code s_l = ρ(u_l)}. Buffers are sized for a capacity
  * and reused across batches; {@link #rows()} is the batch in use.
  */
-public final class NeuronState {
+public final class NeuronState implements EpState {
 
     private final int[] sizes;
     private final float[][] rates;
     private final float[][] potentials;
+    private final List<StateView> views;
     private int rows;
 
     /**
@@ -30,6 +33,17 @@ public final class NeuronState {
                 potentials[l] = new float[capacity * sizes[l]];
             }
         }
+        List<StateView> vs = new ArrayList<>();
+        for (int l = 0; l < sizes.length; l++) {
+            vs.add(new StateView("s" + (l + 1), sizes[l], rates[l]));
+        }
+        this.views = List.copyOf(vs);
+    }
+
+    /** The rates of every dynamical layer, named {@code s1, s2, ...} (the potentials are internal). */
+    @Override
+    public List<StateView> views() {
+        return views;
     }
 
     /** Number of dynamical layers. */
@@ -43,6 +57,7 @@ public final class NeuronState {
     }
 
     /** Samples in use. */
+    @Override
     public int rows() {
         return rows;
     }

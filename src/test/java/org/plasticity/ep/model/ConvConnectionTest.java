@@ -9,6 +9,7 @@ import org.plasticity.ep.TinyData;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.estimator.Estimator;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
@@ -120,7 +121,7 @@ class ConvConnectionTest {
     void convNetworkLearnsWithEp() {
         LayeredNetwork net = EqProp.network(36, 3).conv(new int[] {1, 6, 6}, new ConvSpec(6, 3, 1, 1, Pooling.MAX))
                 .activation(Activation.MY_HARD_SIG).t1(20).t2(6).network(7);
-        EquilibriumPropagation ep = EquilibriumPropagation.of(net);
+        EquilibriumPropagation ep = new EquilibriumPropagation(net, 20, 6, 0.5, Estimator.SYMMETRIC);
         org.plasticity.data.Splits data = new org.plasticity.data.Splits("p",
                 TinyData.prototypes("tr", 300, 36, 3, 0.4, 1), TinyData.prototypes("v", 30, 36, 3, 0.4, 2),
                 TinyData.prototypes("te", 100, 36, 3, 0.4, 3));
