@@ -103,7 +103,7 @@ public record DatasetLoader(DataCache cache) {
      */
     public Splits cifar10() {
         DatasetSpec spec = Catalog.CIFAR_10;
-        String fix = spec.fillCommand() + " (needs general internet access)";
+        String fix = spec.fillCommand(cache) + " (needs general internet access)";
         List<Path> trainFiles = new ArrayList<>();
         List<byte[]> train = new ArrayList<>();
         for (String b : Cifar10Binary.TRAIN_BATCHES) {
@@ -133,8 +133,8 @@ public record DatasetLoader(DataCache cache) {
     public ImdbReviews imdb() {
         DatasetSpec spec = Catalog.IMDB;
         DataFile f = spec.file("imdb/reviews.json");
-        byte[] content = cache.readVerified(f, spec.fillCommand());
-        return ImdbReviews.fromJson(cache.pathOf(f), content, f.contentSha256(), spec.fillCommand());
+        byte[] content = cache.readVerified(f, spec.fillCommand(cache));
+        return ImdbReviews.fromJson(cache.pathOf(f), content, f.contentSha256(), spec.fillCommand(cache));
     }
 
     /** IMDB as token-id sequences with vocabulary and word vectors (see {@link ImdbTask}). */
@@ -184,9 +184,9 @@ public record DatasetLoader(DataCache cache) {
     Dataset idxPair(DatasetSpec spec, String name, String imagesPath, String labelsPath) {
         DataFile images = spec.file(imagesPath);
         DataFile labels = spec.file(labelsPath);
-        String fix = spec.fillCommand();
-        IdxData y = IdxData.parse(cache.pathOf(labels), cache.readVerified(labels, fix), fix);
-        IdxData x = IdxData.parse(cache.pathOf(images), cache.readVerified(images, fix), fix);
+        String fix = spec.fillCommand(cache);
+        IdxData y = IdxData.parse(cache.pathOf(labels), cache.readVerified(labels, fix, IdxData::checkMagic), fix);
+        IdxData x = IdxData.parse(cache.pathOf(images), cache.readVerified(images, fix, IdxData::checkMagic), fix);
         return IdxImages.toDataset(name, x, y, 10, fix);
     }
 

@@ -84,7 +84,7 @@ public final class DatasetsCli {
         for (DatasetSpec s : specs) {
             for (DataFile f : s.files()) {
                 try {
-                    cache.readVerified(f, s.fillCommand());
+                    cache.readVerified(f, s.fillCommand(cache));
                     out.println("  ok       " + f.path());
                 } catch (DataFileException e) {
                     bad++;

@@ -98,6 +98,47 @@ public record Splits(String name, DataSource train, Dataset validation, Dataset 
                 + "training samples every epoch; split before building the task");
     }
 
+    /**
+     * The identity of this data for checkpoint fingerprints and run records: name, split sizes,
+     * the input's checksum and how the splits were made. Two splits with the same identity hold the
+     * same samples; a checkpoint trained on one is never resumed on another. Data of unknown origin
+     * (built in memory) is identified by a SHA-256 of its samples and labels instead.
+     */
+    public String identity() {
+        String tr = train instanceof Dataset d ? String.valueOf(d.size()) : "redrawn";
+        String sum = !provenance.checksum().isEmpty() ? provenance.checksum()
+                : train instanceof Dataset d ? "content:" + contentSha256(d, validation, test) : "unknown";
+        return name + " train=" + tr + " validation=" + validation.size() + " test=" + test.size() + " sha256=" + sum
+                + " (" + provenance.description() + ")";
+    }
+
+    private static String contentSha256(Dataset... parts) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            for (Dataset d : parts) {
+                for (float f : d.features()) {
+                    if (buf.remaining() < 4) {
+                        md.update(buf.array(), 0, buf.position());
+                        buf.clear();
+                    }
+                    buf.putFloat(f);
+                }
+                for (int y : d.labels()) {
+                    if (buf.remaining() < 4) {
+                        md.update(buf.array(), 0, buf.position());
+                        buf.clear();
+                    }
+                    buf.putInt(y);
+                }
+            }
+            md.update(buf.array(), 0, buf.position());
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256", e);
+        }
+    }
+
     @Override
     public String toHtml() {
         return DatasetHtml.splits(this);

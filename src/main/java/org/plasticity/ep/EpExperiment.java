@@ -130,7 +130,7 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
             Learner learner = backpropThroughTime ? recipe.bptt(run.seed()) : recipe.learner(run.seed());
             TrainingRun tr = t.fit(learner, data);
             EpochHistoryCsv.write(historyFile(run.checkpointDir().getParent(), run.seed()), tr.history());
-            return RunRecord.of(run.experiment(), tr);
+            return RunRecord.of(run.experiment(), tr, data);
         });
     }
 
@@ -216,7 +216,7 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
     /** Runs, then writes the row to {@code results/reproduction.csv}; returns the sweep. */
     public SweepResult runAndRecord(Splits full, String dataset) {
         SweepResult r = run(full);
-        ResultsCsv.inProject().record(row(r, dataset));
+        ResultsCsv.forProfile(profile).record(row(r, dataset));
         return r;
     }
 

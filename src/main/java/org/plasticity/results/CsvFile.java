@@ -10,14 +10,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.plasticity.io.AtomicFiles;
 
 /**
- * A small RFC-4180 CSV file with a fixed header, updated atomically under an inter-process lock:
- * read, transform, write to a temporary file, rename. A crash never leaves a half-written file.
+ * A small RFC-4180 CSV file with a fixed header, updated atomically: read, transform, write to a
+ * temporary file, rename. A crash never leaves a half-written file.
+ *
+ * <p>Writers are serialised across threads and processes: first an in-JVM lock per canonical path
+ * (a {@link FileLock} is held by the whole JVM, so a second thread asking for it would get an
+ * {@code OverlappingFileLockException}), then the {@link FileLock} on a sibling lock file, which
+ * other processes honour. Every update reads the file afresh under both locks, so no row is lost.
  */
 final class CsvFile {
+
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final List<String> header;
@@ -55,6 +64,9 @@ final class CsvFile {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path lock = dir.resolve("." + file.getFileName() + ".lock");
+            ReentrantLock local = IN_PROCESS.computeIfAbsent(canonical(dir).resolve(file.getFileName()),
+                    k -> new ReentrantLock());
+            local.lock();
             try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = ch.lock()) {
                 List<List<String>> rows = change.apply(read());
@@ -67,10 +79,16 @@ final class CsvFile {
                     appendRow(sb, r);
                 }
                 AtomicFiles.writeString(file, sb);
+            } finally {
+                local.unlock();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not update " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path canonical(Path dir) throws IOException {
+        return dir.toRealPath();
     }
 
     /**

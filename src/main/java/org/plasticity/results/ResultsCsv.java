@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -25,24 +26,63 @@ public final class ResultsCsv {
     public static final String PROPERTY = "plasticity.results";
 
     private final Path dir;
+    private final boolean committed;
     private final CsvFile reproduction;
     private final CsvFile benchmarks;
 
-    private ResultsCsv(Path dir) {
+    private ResultsCsv(Path dir, boolean committed) {
         this.dir = dir;
+        this.committed = committed;
         this.reproduction = new CsvFile(dir.resolve("reproduction.csv"), ReproductionRow.HEADER);
         this.benchmarks = new CsvFile(dir.resolve("benchmarks.csv"), BenchmarkRow.HEADER);
     }
 
-    /** Results in the given directory. */
+    /** Results in the given directory (accepts smoke rows). */
     public static ResultsCsv at(Path dir) {
-        return new ResultsCsv(dir.toAbsolutePath().normalize());
+        return new ResultsCsv(dir.toAbsolutePath().normalize(), false);
+    }
+
+    /**
+     * The nearest enclosing directory of the working directory that holds a {@code pom.xml} and a
+     * {@code notebooks/} folder (the project checkout), if any.
+     */
+    public static Optional<Path> projectRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("notebooks"))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The user's own results, where runs write their rows unless asked to record: {@code target/results}
+     * of the project checkout, else {@code ~/.plasticity/results}. Accepts smoke rows.
+     */
+    public static ResultsCsv local() {
+        return at(projectRoot().map(p -> p.resolve("target").resolve("results"))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".plasticity", "results")));
+    }
+
+    /**
+     * Where rows of a profile go when the caller asked to record: the committed results for the full
+     * profile, {@link #local()} for smoke rows (never a reproduction claim).
+     */
+    public static ResultsCsv forProfile(Profile profile) {
+        return profile == Profile.FULL ? inProject() : local();
+    }
+
+    /** Whether this is the committed results directory, which refuses smoke rows. */
+    public boolean isCommitted() {
+        return committed;
     }
 
     /**
      * The project's results directory: {@code -Dplasticity.results}, else {@code $PLASTICITY_RESULTS},
      * else {@code results/} in the nearest enclosing directory holding a {@code pom.xml} (so notebooks
-     * executed from {@code notebooks/} write to the project's folder), else {@code ./results}.
+     * executed from {@code notebooks/} write to the project's folder), else {@code ./results}. These
+     * are the committed files: they refuse smoke rows (never a reproduction claim). Runs write to
+     * {@link #local()} unless the user asks to record.
      */
     public static ResultsCsv inProject() {
         String v = System.getProperty(PROPERTY);
@@ -50,15 +90,10 @@ public final class ResultsCsv {
             v = System.getenv(ENV);
         }
         if (v != null && !v.isBlank()) {
-            return at(Path.of(v));
+            return new ResultsCsv(Path.of(v).toAbsolutePath().normalize(), true);
         }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("notebooks"))) {
-                return at(p.resolve("results"));
-            }
-        }
-        return at(here.resolve("results"));
+        Path root = projectRoot().orElse(Path.of("").toAbsolutePath());
+        return new ResultsCsv(root.resolve("results").normalize(), true);
     }
 
     /** The directory. */
@@ -66,8 +101,16 @@ public final class ResultsCsv {
         return dir;
     }
 
-    /** Adds or replaces (same key) a reproduction row. */
+    /**
+     * Adds or replaces (same key) a reproduction row.
+     *
+     * @throws IllegalArgumentException for a smoke row on the committed results
+     */
     public ReproductionRow record(ReproductionRow row) {
+        if (committed && row.profile() == Profile.SMOKE) {
+            throw new IllegalArgumentException("smoke rows are never recorded into the committed " + dir.resolve(
+                    "reproduction.csv") + " (" + row.experiment() + "); write them to ResultsCsv.local()");
+        }
         reproduction.upsert(row.values(), r -> ReproductionRow.fromValues(r).key().equals(row.key()));
         return row;
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.plasticity.data.Splits;
 import org.plasticity.io.AtomicFiles;
 import org.plasticity.train.EpochMetrics;
 import org.plasticity.train.TrainingRun;
@@ -27,14 +28,36 @@ import org.plasticity.train.TrainingRun;
  * @param wallSeconds training time
  * @param config the full configuration (model description + trainer config)
  * @param commit project commit that produced it
+ * @param data identity of the data it was trained on ({@code Splits.identity()}: name, split sizes,
+ *     SHA-256 of the input files), empty for records written before data identities were stored
  */
 public record RunRecord(String experiment, long seed, Map<String, Double> metrics, int epochs, double wallSeconds,
-        String config, String commit) {
+        String config, String commit, String data) {
 
     /** Copies the metrics. */
     public RunRecord {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         commit = commit == null ? Provenance.current().commit() : commit;
+        data = data == null ? "" : data;
+    }
+
+    /** A record without a data identity (hand-built records, tests). */
+    public RunRecord(String experiment, long seed, Map<String, Double> metrics, int epochs, double wallSeconds,
+            String config, String commit) {
+        this(experiment, seed, metrics, epochs, wallSeconds, config, commit, "");
+    }
+
+    /**
+     * The standard record of a training run on {@code data}, with the data's identity and checksums.
+     *
+     * @param experiment experiment id
+     * @param run the finished run
+     * @param data the splits it was trained on
+     * @return the record
+     */
+    public static RunRecord of(String experiment, TrainingRun run, Splits data) {
+        RunRecord r = of(experiment, run);
+        return new RunRecord(r.experiment, r.seed, r.metrics, r.epochs, r.wallSeconds, r.config, r.commit, data.identity());
     }
 
     /**
@@ -64,7 +87,7 @@ public record RunRecord(String experiment, long seed, Map<String, Double> metric
     public RunRecord with(String metric, double value) {
         Map<String, Double> m = new LinkedHashMap<>(metrics);
         m.put(metric, value);
-        return new RunRecord(experiment, seed, m, epochs, wallSeconds, config, commit);
+        return new RunRecord(experiment, seed, m, epochs, wallSeconds, config, commit, data);
     }
 
     /** A metric's value; throws naming the available metrics when absent. */
@@ -86,6 +109,9 @@ public record RunRecord(String experiment, long seed, Map<String, Double> metric
         p.setProperty("wall_seconds", Double.toString(wallSeconds));
         p.setProperty("config", config);
         p.setProperty("commit", commit);
+        if (!data.isEmpty()) {
+            p.setProperty("data", data);
+        }
         metrics.forEach((k, v) -> p.setProperty("metric." + k, Double.toString(v)));
         java.io.StringWriter sw = new java.io.StringWriter();
         try {
@@ -116,7 +142,7 @@ public record RunRecord(String experiment, long seed, Map<String, Double> metric
             }
             return new RunRecord(p.getProperty("experiment"), Long.parseLong(p.getProperty("seed")), m,
                     Integer.parseInt(p.getProperty("epochs")), Double.parseDouble(p.getProperty("wall_seconds")),
-                    p.getProperty("config"), p.getProperty("commit"));
+                    p.getProperty("config"), p.getProperty("commit"), p.getProperty("data", ""));
         } catch (RuntimeException e) {
             throw new IllegalStateException("run record " + file + " is damaged (" + e.getMessage()
                     + "); delete it to rerun that seed", e);

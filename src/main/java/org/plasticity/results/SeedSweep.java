@@ -1,12 +1,10 @@
 package org.plasticity.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,18 +20,19 @@ import java.util.function.Function;
  * r.mean("test_accuracy");
  * }</pre>
  *
- * <p>Store: in the {@link Profile#FULL full} profile {@code results/runs/<experiment>/} of the
- * project (committed with the results); in the smoke profile a fresh temporary directory, so smoke
- * runs always recompute.
+ * <p>Store: {@link RunStore#of(Profile)} unless {@link #store} names another. Records are looked
+ * up in the store's output directory, then in its committed directory ({@code results/runs/}); new
+ * records, histories and checkpoints are written to the output directory only, so a run never
+ * dirties tracked files. Smoke runs use a per-process temporary store that is deleted at exit.
  */
 public final class SeedSweep {
 
     private final String experiment;
     private final long[] seeds;
-    private final Path store;
+    private final RunStore store;
     private final Profile profile;
 
-    private SeedSweep(String experiment, long[] seeds, Path store, Profile profile) {
+    private SeedSweep(String experiment, long[] seeds, RunStore store, Profile profile) {
         if (experiment == null || !experiment.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("experiment id must match [A-Za-z0-9._-]+, got '" + experiment + "'");
         }
@@ -64,20 +63,24 @@ public final class SeedSweep {
         return new SeedSweep(experiment, seeds, store, p);
     }
 
-    /** Stores records and checkpoints under {@code dir} instead of the default. */
+    /** Stores records and checkpoints under {@code dir} (read and written) instead of the default. */
     public SeedSweep store(Path dir) {
-        return new SeedSweep(experiment, seeds, dir, profile);
+        return new SeedSweep(experiment, seeds, RunStore.at(dir), profile);
     }
 
-    /** The directory holding this sweep's records. */
+    /** Uses the given store. */
+    public SeedSweep store(RunStore s) {
+        return new SeedSweep(experiment, seeds, s, profile);
+    }
+
+    /** The store this sweep reads and writes ({@link RunStore#of(Profile)} by default). */
+    public RunStore runStore() {
+        return store != null ? store : RunStore.of(profile);
+    }
+
+    /** The directory new records of this sweep are written to. */
     public Path storeDirectory() {
-        if (store != null) {
-            return store.resolve(experiment);
-        }
-        if (profile == Profile.FULL) {
-            return ResultsCsv.inProject().directory().resolve("runs").resolve(experiment);
-        }
-        return SmokeStore.DIR.resolve(experiment);
+        return runStore().outputDir(experiment);
     }
 
     /**
@@ -85,12 +88,8 @@ public final class SeedSweep {
      * Nothing is run or loaded.
      */
     public long[] finishedSeeds() {
-        Path dir = storeDirectory();
-        return Arrays.stream(seeds).filter(s -> Files.exists(recordFile(dir, s))).toArray();
-    }
-
-    private static Path recordFile(Path dir, long seed) {
-        return dir.resolve("seed-" + seed + ".properties");
+        RunStore st = runStore();
+        return Arrays.stream(seeds).filter(s -> st.record(experiment, s).isPresent()).toArray();
     }
 
     /**
@@ -100,17 +99,18 @@ public final class SeedSweep {
      * @return all records (stored and new) with aggregates
      */
     public SweepResult run(Function<SweepRun, RunRecord> body) {
-        Path dir = storeDirectory();
+        RunStore st = runStore();
         List<RunRecord> records = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < seeds.length; i++) {
-            Path file = recordFile(dir, seeds[i]);
-            if (Files.exists(file)) {
-                records.add(RunRecord.load(file));
+            Optional<Path> stored = st.record(experiment, seeds[i]);
+            if (stored.isPresent()) {
+                records.add(RunRecord.load(stored.get()));
                 skipped++;
                 continue;
             }
-            SweepRun run = new SweepRun(experiment, i, seeds[i], dir.resolve("seed-" + seeds[i]), profile);
+            Path file = st.outputRecord(experiment, seeds[i]);
+            SweepRun run = new SweepRun(experiment, i, seeds[i], st.checkpointDir(experiment, seeds[i]), profile);
             RunRecord r = body.apply(run);
             if (r.seed() != seeds[i]) {
                 throw new IllegalStateException("run " + run + " returned a record for seed " + r.seed()
@@ -125,20 +125,5 @@ public final class SeedSweep {
     @Override
     public String toString() {
         return "SeedSweep[" + experiment + ", seeds " + Arrays.toString(seeds) + ", " + profile.id() + "]";
-    }
-
-    /** The per-process temporary store of smoke runs. */
-    private static final class SmokeStore {
-        static final Path DIR = create();
-
-        private static Path create() {
-            try {
-                Path d = Files.createTempDirectory("plasticity-smoke-runs");
-                d.toFile().deleteOnExit();
-                return d;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not create a temporary directory for smoke runs", e);
-            }
-        }
     }
 }

@@ -71,7 +71,16 @@ public record SweepResult(String experiment, Profile profile, List<RunRecord> re
         double m = mean(metric);
         Status s = Double.isNaN(paperValue) ? Status.STAND_IN : Status.compare(m, paperValue, tolerance);
         return new ReproductionRow(paper, experiment, dataset, metric, paperValue, paperStd, m, std(metric),
-                records.size(), profile, s, epochs(), wallSeconds(), null, notes);
+                records.size(), profile, s, epochs(), wallSeconds(), commit(), notes);
+    }
+
+    /**
+     * The commit that produced these values: the run records' commit, or their distinct commits
+     * joined by {@code +} in seed order when the seeds were run at different commits (never the
+     * current HEAD when the values come from stored runs).
+     */
+    public String commit() {
+        return String.join("+", records.stream().map(RunRecord::commit).distinct().toList());
     }
 
     /** Metric names present in every record. */

@@ -127,7 +127,7 @@ public final class Trainer {
     public TrainingRun fit(Learner learner, Splits data) {
         Optimizer optimizer = config.optimizer().create();
         String name = data.name() + " · " + learner.describe();
-        TrainingSession probe = new TrainingSession(name, config, learner, optimizer, null);
+        TrainingSession probe = new TrainingSession(name, config, learner, optimizer, null, data.identity());
         Checkpoint resumed = null;
         Path ckFile = checkpointDir == null ? null : checkpointDir.resolve(Checkpoint.FILE_NAME);
         if (ckFile != null && Files.exists(ckFile)) {
@@ -139,7 +139,7 @@ public final class Trainer {
             }
             restore(learner, optimizer, resumed);
         }
-        TrainingSession session = new TrainingSession(name, config, learner, optimizer, resumed);
+        TrainingSession session = new TrainingSession(name, config, learner, optimizer, resumed, data.identity());
         List<TrainingListener> all = new ArrayList<>();
         all.add(new NanGuard());
         if (progress) {

@@ -25,9 +25,12 @@ public final class TrainingSession {
     private int batchesPerEpoch;
     private boolean stopRequested;
     private final int resumedAtEpoch;
+    private final String dataIdentity;
 
-    TrainingSession(String name, TrainerConfig config, Learner learner, Optimizer optimizer, Checkpoint resumed) {
+    TrainingSession(String name, TrainerConfig config, Learner learner, Optimizer optimizer, Checkpoint resumed,
+            String dataIdentity) {
         this.name = name;
+        this.dataIdentity = dataIdentity;
         this.config = config;
         this.learner = learner;
         this.optimizer = optimizer;
@@ -106,11 +109,15 @@ public final class TrainingSession {
         epochsDone = m.epoch();
     }
 
-    /** The fingerprint a checkpoint must match to be resumed by this configuration. */
+    /**
+     * The fingerprint a checkpoint must match to be resumed by this configuration: the learner, the
+     * trainer configuration and the data's identity ({@code Splits.identity()}: name, split sizes,
+     * checksums).
+     */
     public String fingerprint() {
         TrainerConfig c = config;
         return learner.describe() + " | epochs=" + c.epochs() + " batch=" + c.batchSize() + " seed=" + c.seed()
-                + " optimizer=" + c.optimizer() + " maxBatches=" + c.maxBatchesPerEpoch();
+                + " optimizer=" + c.optimizer() + " maxBatches=" + c.maxBatchesPerEpoch() + " | data=" + dataIdentity;
     }
 
     /** A snapshot of everything needed to resume after the completed epochs. */

@@ -64,7 +64,7 @@ public record CacheFiller(DataCache cache) {
             return false;
         }
         try {
-            cache.readVerified(f, spec.fillCommand());
+            cache.readVerified(f, spec.fillCommand(cache));
             return true;
         } catch (DataFileException e) {
             return false;
@@ -109,9 +109,9 @@ public record CacheFiller(DataCache cache) {
                 throw new IOException(f.path() + ".gz: sha256 " + got + " differs from the published " + f.archiveSha256());
             }
         }
-        byte[] content = DataCache.decompressIfGzip(staged, raw, spec.fillCommand());
+        byte[] content = DataCache.decompressIfGzip(staged, raw, spec.fillCommand(cache));
         if (f.contentSha256() != null) {
-            cache.checkContent(staged, f, content, spec.fillCommand());
+            cache.checkContent(staged, f, content, spec.fillCommand(cache));
         } else if (f.contentBytes() >= 0 && content.length != f.contentBytes()) {
             throw new IOException(f.path() + ": " + content.length + " bytes, expected " + f.contentBytes());
         }

@@ -62,6 +62,21 @@ public record DataCache(Path root) {
      * @throws DataFileException if the file is missing, truncated, corrupt or has the wrong checksum
      */
     public byte[] readVerified(DataFile file, String fix) {
+        return readVerified(file, fix, (where, content, f) -> { });
+    }
+
+    /**
+     * As {@link #readVerified(DataFile, String)}, but checks the content's format first, so a file of
+     * the wrong kind (an HTML error page saved under the data file's name) is reported as such
+     * rather than as "truncated" or "checksum mismatch".
+     *
+     * @param file the file
+     * @param fix the command that (re)fills it, quoted in errors
+     * @param format throws a {@link DataFileException} when the decompressed content is not of the
+     *     expected format (e.g. {@code IdxData::checkMagic})
+     * @return the verified bytes
+     */
+    public byte[] readVerified(DataFile file, String fix, FormatCheck format) {
         Path p = pathOf(file);
         if (!Files.isRegularFile(p)) {
             Path gz = gzPathOf(file);
@@ -77,8 +92,21 @@ public record DataCache(Path root) {
             throw new DataFileException(p, "unreadable: " + e.getMessage(), fix, e);
         }
         byte[] content = decompressIfGzip(p, raw, fix);
+        format.check(p, content, fix);
         checkContent(p, file, content, fix);
         return content;
+    }
+
+    /** A format check on decompressed content, run before the size and checksum checks. */
+    @FunctionalInterface
+    public interface FormatCheck {
+        /**
+         * @param where the file, named in errors
+         * @param content decompressed bytes
+         * @param fix the fix command
+         * @throws DataFileException when the content is not of the expected format
+         */
+        void check(Path where, byte[] content, String fix);
     }
 
     /**

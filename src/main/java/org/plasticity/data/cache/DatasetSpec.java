@@ -31,9 +31,24 @@ public record DatasetSpec(String name, String title, List<DataFile> files, List<
         }
     }
 
-    /** The command that fills this data set into the cache. */
+    /** The command that fills this data set into the default cache. */
     public String fillCommand() {
         return CLI + " fill " + name;
+    }
+
+    /**
+     * The command that fills this data set into {@code cache}: the plain command for the default
+     * cache, and with {@code -Dplasticity.data=DIR} for any other folder, so the fix a user copies
+     * fills the folder they read from.
+     *
+     * @param cache the cache the data is read from
+     * @return the command line
+     */
+    public String fillCommand(DataCache cache) {
+        if (cache.root().equals(DataCache.defaultCache().root())) {
+            return fillCommand();
+        }
+        return CLI.replaceFirst("^java ", "java -D" + DataCache.PROPERTY + "=" + cache.root() + " ") + " fill " + name;
     }
 
     /** The file with the given path relative to the cache root. */

@@ -20,6 +20,26 @@ public record IdxData(Path source, int[] dims, byte[] bytes, int dataOffset) {
     public static final int TYPE_UBYTE = 0x08;
 
     /**
+     * Checks the IDX magic number (two zero bytes, then the value type 0x08): content that is not
+     * IDX at all, such as an HTML page saved under the file's name, is reported as "not an IDX file".
+     *
+     * @param source the file, named in errors
+     * @param content decompressed bytes
+     * @param fix the command that replaces a bad file
+     * @throws DataFileException when the content does not start like an IDX file
+     */
+    public static void checkMagic(Path source, byte[] content, String fix) {
+        if (content.length >= 1 && content[0] != 0 || content.length >= 2 && content[1] != 0) {
+            String head = new String(content, 0, Math.min(content.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .stripLeading().toLowerCase(java.util.Locale.ROOT);
+            String kind = head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<")
+                    ? " (it looks like an HTML page, e.g. an error or login page saved in its place)" : "";
+            throw new DataFileException(source, String.format("not an IDX file: magic number starts %02x %02x, expected 00 00%s",
+                    content[0] & 0xff, content.length > 1 ? content[1] & 0xff : 0, kind), fix);
+        }
+    }
+
+    /**
      * Parses and validates the header of decompressed IDX content.
      *
      * @param source the file, named in errors
@@ -29,6 +49,7 @@ public record IdxData(Path source, int[] dims, byte[] bytes, int dataOffset) {
      *     not match the header (truncated or trailing bytes)
      */
     public static IdxData parse(Path source, byte[] content, String fix) {
+        checkMagic(source, content, fix);
         if (content.length < 4) {
             throw new DataFileException(source, "truncated: " + content.length + " bytes, too short for an IDX header", fix);
         }

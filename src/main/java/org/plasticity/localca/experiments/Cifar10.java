@@ -75,7 +75,7 @@ public final class Cifar10 {
             {"cifar-10-sandbox-shunting-minus-additive", "test_accuracy_delta", 0.044, "Table 4"},
         };
         List<ReproductionRow> rows = new ArrayList<>();
-        ResultsCsv csv = ResultsCsv.inProject();
+        ResultsCsv csv = ResultsCsv.forProfile(profile);
         for (Object[] c : claims) {
             rows.add(csv.record(new ReproductionRow(LocalCa.PAPER, (String) c[0], "cifar-10", (String) c[1], (double) c[2],
                     Double.NaN, Double.NaN, Double.NaN, 0, profile, Status.NOT_OBTAINABLE_HERE, 0, 0, null,

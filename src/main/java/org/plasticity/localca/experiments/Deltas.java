@@ -59,7 +59,7 @@ public final class Deltas {
         double mean = Stats.mean(diffs);
         double std = Stats.std(diffs);
         Status st = Double.isNaN(paper) ? Status.STAND_IN : Status.compare(mean, paper, tolerance);
-        return ResultsCsv.inProject().record(new ReproductionRow(LocalCa.PAPER, id, dataset, "test_accuracy_delta", paper,
+        return ResultsCsv.forProfile(profile).record(new ReproductionRow(LocalCa.PAPER, id, dataset, "test_accuracy_delta", paper,
                 Double.NaN, mean, std, diffs.length, profile, st, epochs, wallSeconds, null, notes));
     }
 }

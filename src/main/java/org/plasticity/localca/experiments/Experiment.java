@@ -154,7 +154,7 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
                 });
             }
             TrainingRun run = t.fit(l, splits);
-            RunRecord r = RunRecord.of(id, run);
+            RunRecord r = RunRecord.of(id, run, splits);
             if (measureFidelity && l instanceof LocalRuleLearner local) {
                 FidelityReport f = GradientFidelity.measure(local, probe(splits));
                 r = r.with("weighted_cosine", f.weightedCosine()).with("scale_mismatch", f.weightedScaleMismatch())
@@ -192,7 +192,7 @@ public record Experiment(String id, Task task, LongFunction<LocalCaLearner> lear
                         rowNotes("gradient fidelity of the trained state on 256 validation samples")));
             }
         }
-        ResultsCsv csv = ResultsCsv.inProject();
+        ResultsCsv csv = ResultsCsv.forProfile(result.profile());
         rows.forEach(csv::record);
         return rows;
     }
