@@ -50,7 +50,7 @@ class Cifar10_CodePathTest {
     void notObtainableRowsAreRecorded(@TempDir Path dir) {
         System.setProperty(ResultsCsv.PROPERTY, dir.toString());
         try {
-            List<ReproductionRow> rows = Cifar10.recordNotObtainable(Profile.SMOKE);
+            List<ReproductionRow> rows = Cifar10.recordNotObtainable(Profile.FULL);
             assertEquals(8, ResultsCsv.at(dir).reproductionRows().size());
             assertTrue(rows.stream().allMatch(r -> r.status() == Status.NOT_OBTAINABLE_HERE));
         } finally {
