@@ -199,7 +199,7 @@ public record EpExperiment(EpRecipe recipe, long[] seeds, Profile profile, boole
         if (!Files.exists(f)) {
             Learner learner = backpropThroughTime ? recipe.bptt(seed) : recipe.learner(seed);
             recipe.trainer().epochs(epochs()).seed(seed).quiet().fit(learner, data(full));
-            return learner instanceof Bptt b ? b.network() : (LayeredNetwork) ((EquilibriumPropagation) learner).model();
+            return learner instanceof Bptt b ? (LayeredNetwork) b.model() : (LayeredNetwork) ((EquilibriumPropagation) learner).model();
         }
         Checkpoint ck = Checkpoint.load(f);
         LayeredNetwork net = EqProp.from(recipe.config()).network(seed);

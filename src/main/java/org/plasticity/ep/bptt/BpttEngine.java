@@ -1,31 +1,30 @@
 package org.plasticity.ep.bptt;
 
 import java.util.Arrays;
-import org.plasticity.ep.model.Activation;
-import org.plasticity.ep.model.ConvSpec;
-import org.plasticity.ep.model.Dynamics;
-import org.plasticity.ep.model.LayeredNetwork;
-import org.plasticity.ep.model.NeuronState;
-import org.plasticity.ep.model.Pooling;
-import org.plasticity.tensor.Parallel;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.plasticity.ep.model.DifferentiableModel;
+import org.plasticity.ep.model.EpState;
+import org.plasticity.ep.model.StateView;
 
 /**
- * Records a window of the prototypical dynamics {@code s^{t+1} = ρ(a^t)}, {@code a^t = ∂Φ/∂s(s^t)} and
- * backpropagates the batch-mean loss at its end. With {@code δ_l = g_l ⊙ ρ'(a_l)} per step:
- * {@code ∂L/∂W_c += δ_c s_{c−1}ᵀ + s_c δ_{c−1}ᵀ}, {@code ∂L/∂b_c += δ_c}, and the state sensitivity
- * {@code g_m = W_{m+1}ᵀ δ_{m+1} + W_m δ_{m−1}}: the same two-way coupling as a relaxation step, applied
- * to the δ's without biases.
+ * Records a window of free steps {@code s_{t+1} = f(s_t)} of any {@link DifferentiableModel} and
+ * backpropagates the summed loss at its end (scaled by 1/rows: the batch-mean loss) through it, step by
+ * step, with the model's own backward step. The window's states live in the model's state pool
+ * (slots 1..K+1), so repeated batches allocate nothing.
+ *
+ * @param <S> the model's state type
  */
-public final class BpttEngine {
+public final class BpttEngine<S extends EpState> {
 
     /** Receives the sensitivities as the backward pass goes (for the GDU check). */
     public interface Observer {
         /**
-         * Called with the sensitivities {@code δ = ρ'(a) ⊙ ∂L/∂s_{T−j} = ∂L/∂a_{T−j−1}} of backward step
-         * {@code j} (the transition {@code T−j−1 → T−j}; j = 0 is the last step).
+         * Called with the sensitivities {@code δ = ∂L/∂a_{T−j−1}} of backward step {@code j} (the
+         * transition {@code T−j−1 → T−j}; j = 0 is the last step).
          *
          * @param j steps back from the end
-         * @param deltas per dynamical layer, row-major
+         * @param deltas one array per state view, row-major
          */
         void sensitivity(int j, float[][] deltas);
 
@@ -36,131 +35,104 @@ public final class BpttEngine {
         void parameterStep(int j);
     }
 
-    private final LayeredNetwork net;
-    private float[][][] snapshots = new float[0][][];
-    private float[][] g;
-    private float[][] gNext;
-    private float[][] delta;
-    private float[] inputDeltaSum;
+    /** First state-pool slot of the recorded window (slot 0 is the caller's live state). */
+    private static final int FIRST_SLOT = 1;
+
+    private final DifferentiableModel<S> model;
+    private float[][] g = new float[0][];
+    private float[][] gNext = new float[0][];
+    private float[][] delta = new float[0][];
     private int steps;
     private int rows;
 
     /**
-     * @param net a network with prototypical dynamics and no max-pooled conv layer
-     * @throws UnsupportedOperationException for other dynamics or max pooling
+     * @param model the model
+     * @throws UnsupportedOperationException when the model's configuration cannot be differentiated
      */
-    public BpttEngine(LayeredNetwork net) {
-        if (!(net.config().dynamics() instanceof Dynamics.Prototypical)) {
-            throw new UnsupportedOperationException("backprop-through-time is implemented for the prototypical dynamics; "
-                    + "use Dynamics.prototypical() (got " + net.config().dynamics() + ")");
-        }
-        for (ConvSpec c : net.config().architecture().conv()) {
-            if (c.pooling() == Pooling.MAX) {
-                throw new UnsupportedOperationException("backprop-through-time through max-pooled conv layers is not "
-                        + "implemented (the pooling route depends on the state at each step); use Pooling.AVG or NONE");
-            }
-        }
-        this.net = net;
+    public BpttEngine(DifferentiableModel<S> model) {
+        model.checkDifferentiable();
+        this.model = model;
     }
 
-    /** Runs {@code k} free steps from {@code s} (modified), keeping every state. */
-    public void record(NeuronState s, int k) {
+    /**
+     * Runs {@code k} free steps from {@code s} (modified), keeping every state.
+     *
+     * @param s the state at the window's start (must not be one of the pool slots 1..k+1)
+     * @param k recorded steps
+     * @param rng the batch's random stream
+     */
+    public void record(S s, int k, SplittableRandom rng) {
         rows = s.rows();
         steps = k;
-        int d = net.dynamicLayers();
-        if (snapshots.length < k + 1 || snapshots[0][0].length < rows * net.layerSize(0)) {
-            snapshots = new float[k + 1][d][];
-            for (int t = 0; t <= k; t++) {
-                for (int l = 0; l < d; l++) {
-                    snapshots[t][l] = new float[rows * net.layerSize(l)];
-                }
-            }
-            inputDeltaSum = new float[rows * net.layerSize(0)];
-            g = new float[d][];
-            gNext = new float[d][];
-            delta = new float[d][];
-            for (int l = 0; l < d; l++) {
-                g[l] = new float[rows * net.layerSize(l)];
-                gNext[l] = new float[rows * net.layerSize(l)];
-                delta[l] = new float[rows * net.layerSize(l)];
-            }
-        }
-        save(s, 0);
+        model.copy(s, snapshot(0));
         for (int t = 0; t < k; t++) {
-            net.relax(s, 0, 1);
-            save(s, t + 1);
+            model.relax(s, 0, 1, rng);
+            model.copy(s, snapshot(t + 1));
         }
     }
 
-    private void save(NeuronState s, int t) {
-        for (int l = 0; l < net.dynamicLayers(); l++) {
-            System.arraycopy(s.rates(l), 0, snapshots[t][l], 0, rows * net.layerSize(l));
+    private S snapshot(int t) {
+        return model.state(FIRST_SLOT + t);
+    }
+
+    private void ensureAdjoints(List<StateView> views) {
+        boolean fits = g.length == views.size();
+        for (int v = 0; fits && v < views.size(); v++) {
+            fits = g[v].length >= rows * views.get(v).size();
+        }
+        if (!fits) {
+            g = new float[views.size()][];
+            gNext = new float[views.size()][];
+            delta = new float[views.size()][];
+            for (int v = 0; v < views.size(); v++) {
+                int n = rows * views.get(v).size();
+                g[v] = new float[n];
+                gNext[v] = new float[n];
+                delta[v] = new float[n];
+            }
         }
     }
 
-    /** Adds the gradient of the batch-mean loss at the recorded window's end to the parameters' slots. */
+    /**
+     * Adds the gradient of the batch-mean loss at the recorded window's end to the parameters' slots.
+     *
+     * @param observer receives every step's sensitivities and parameter gradients, or null (then the
+     *     model may defer the clamped input's share to one product at the end)
+     */
     public void backward(Observer observer) {
-        int d = net.dynamicLayers();
-        for (int l = 0; l < d; l++) {
-            Arrays.fill(g[l], 0, rows * net.layerSize(l), 0f);
+        S end = snapshot(steps);
+        List<StateView> views = end.views();
+        ensureAdjoints(views);
+        for (int v = 0; v < views.size(); v++) {
+            Arrays.fill(g[v], 0, rows * views.get(v).size(), 0f);
         }
-        net.head().lossGradient(rows, snapshots[steps][d - 1], net.labels(), 1f / rows, g[d - 1]);
-        // the input is clamped, so Σ_t δ_1^t xᵀ = (Σ_t δ_1^t) xᵀ: one product instead of one per step,
-        // unless the observer needs the per-step contributions
-        boolean sumInput = observer == null;
-        if (sumInput) {
-            Arrays.fill(inputDeltaSum, 0, rows * net.layerSize(0), 0f);
-        }
+        model.startBackward();
+        model.lossGradient(end, 1f / rows, g);
+        boolean defer = observer == null;
         for (int j = 0; j < steps; j++) {
             int t = steps - 1 - j;
-            float[][] before = snapshots[t];
-            float[][] after = snapshots[t + 1];
-            for (int l = 0; l < d; l++) {
-                Activation act = net.activation(l);
-                float[] gl = g[l];
-                float[] dl = delta[l];
-                float[] sl = after[l];
-                for (int i = 0; i < rows * net.layerSize(l); i++) {
-                    dl[i] = gl[i] * act.derivativeFromOutput(sl[i]);
-                }
-            }
+            S before = snapshot(t);
+            model.stepSensitivity(snapshot(t + 1), g, delta);
             if (observer != null) {
                 observer.sensitivity(j, delta);
             }
-            if (sumInput) {
-                net.kernels().axpy(rows * net.layerSize(0), 1f, delta[0], 0, inputDeltaSum, 0);
-            } else {
-                net.connection(0).accumulateGradient(rows, 1f, net.input(), 0, delta[0], 0, true);
-            }
-            for (int c = 1; c < d; c++) {
-                net.connection(c).accumulateGradient(rows, 1f, before[c - 1], 0, delta[c], 0, true);
-                net.connection(c).accumulateGradient(rows, 1f, delta[c - 1], 0, before[c], 0, false);
-            }
+            model.stepParameterGradient(before, delta, defer);
             if (observer != null) {
                 observer.parameterStep(j);
             }
-            for (int l = 0; l < d; l++) {
-                Arrays.fill(gNext[l], 0, rows * net.layerSize(l), 0f);
-            }
-            Parallel.forRange(rows, 8, (r0, r1) -> {
-                for (int c = 1; c < d; c++) {
-                    int nIn = net.layerSize(c - 1);
-                    int nOut = net.layerSize(c);
-                    net.connection(c).couple(r1 - r0, delta[c - 1], r0 * nIn, delta[c], r0 * nOut,
-                            gNext[c], r0 * nOut, gNext[c - 1], r0 * nIn, false);
-                }
-            });
+            model.stepStateGradient(before, delta, gNext);
             float[][] tmp = g;
             g = gNext;
             gNext = tmp;
         }
-        if (sumInput) {
-            net.connection(0).accumulateGradient(rows, 1f, net.input(), 0, inputDeltaSum, 0, true);
-        }
+        model.finishBackward();
     }
 
-    /** Recorded rates at window step {@code t} of layer {@code l}. */
-    public float[] snapshot(int t, int l) {
-        return snapshots[t][l];
+    /** The recorded state at window step {@code t} (0..K), a pooled state of the model. */
+    public S recorded(int t) {
+        if (t < 0 || t > steps) {
+            throw new IllegalArgumentException("window step " + t + " outside [0, " + steps + "]");
+        }
+        return snapshot(t);
     }
 }

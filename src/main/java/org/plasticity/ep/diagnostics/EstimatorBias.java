@@ -10,7 +10,7 @@ import org.plasticity.display.Html;
 import org.plasticity.ep.bptt.Bptt;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.estimator.Estimator;
-import org.plasticity.ep.model.LayeredNetwork;
+import org.plasticity.ep.model.DifferentiableModel;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 
@@ -34,14 +34,14 @@ public record EstimatorBias(double[] betas, double[] oneSided, double[] symmetri
     /**
      * Measures the bias on one batch with the network's current parameters (gradient slots are overwritten).
      *
-     * @param net a network with prototypical dynamics
+     * @param net the network (e.g. a layered network with prototypical dynamics)
      * @param batch the samples
      * @param t1 free-phase steps; long enough to converge (BPTT runs through all of them)
      * @param t2 nudged-phase steps; long enough for the nudged phase to settle
      * @param betas |β| values
      * @return errors and cosines per β
      */
-    public static EstimatorBias measure(LayeredNetwork net, Batch batch, int t1, int t2, double... betas) {
+    public static EstimatorBias measure(DifferentiableModel<?> net, Batch batch, int t1, int t2, double... betas) {
         List<Parameter> ps = net.parameters();
         ps.forEach(Parameter::zeroGrad);
         new Bptt(net, t1, t1).computeGradients(batch, new StepContext(0, 0, 0, 1, new SplittableRandom(0)));
@@ -62,7 +62,7 @@ public record EstimatorBias(double[] betas, double[] oneSided, double[] symmetri
         return new EstimatorBias(betas.clone(), one, sym, oneCos, symCos, t1, t2);
     }
 
-    private static float[] estimate(LayeredNetwork net, Batch batch, int t1, int t2, double beta, Estimator e) {
+    private static float[] estimate(DifferentiableModel<?> net, Batch batch, int t1, int t2, double beta, Estimator e) {
         net.parameters().forEach(Parameter::zeroGrad);
         new EquilibriumPropagation(net, t1, t2, beta, e).computeGradients(batch,
                 new StepContext(0, 0, 0, 1, new SplittableRandom(0)));

@@ -22,7 +22,7 @@ import org.plasticity.train.Parameter;
  * contiguous row blocks relaxed on separate threads for the whole phase (samples never interact),
  * with no allocation per step.
  */
-public final class LayeredNetwork implements EnergyModel<NeuronState> {
+public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     private final NetworkConfig config;
     private final FloatKernels k;
@@ -42,6 +42,8 @@ public final class LayeredNetwork implements EnergyModel<NeuronState> {
     private int[] labels = new int[0];
     private float[][] acc;
     private float[] gradScratch = new float[0];
+    private float[] inputDeltaSum = new float[0];
+    private boolean inputDeferred;
     private final List<NeuronState> pool = new ArrayList<>();
 
     /**
@@ -349,6 +351,93 @@ public final class LayeredNetwork implements EnergyModel<NeuronState> {
             Nudge term = terms.get(t);
             head.accumulateReadoutGradient(rows, states.get(t).rates(sizes.length - 1), labels,
                     (float) (-term.coefficient() * term.beta()) * inv);
+        }
+    }
+
+    // ---- backprop through the prototypical dynamics s_{t+1} = ρ(a_t), a_t = ∂Φ/∂s(s_t) ----
+    // With δ_l = g_l ⊙ ρ'(a_l): ∂L/∂W_c += δ_c s_{c−1}ᵀ + s_c δ_{c−1}ᵀ, ∂L/∂b_c += δ_c, and the state
+    // sensitivity g_m = W_{m+1}ᵀ δ_{m+1} + W_m δ_{m−1}: the same two-way coupling as a relaxation step,
+    // applied to the δ's without biases.
+
+    /** Backprop-through-time is implemented for the prototypical dynamics without max pooling. */
+    @Override
+    public void checkDifferentiable() {
+        if (!(config.dynamics() instanceof Dynamics.Prototypical)) {
+            throw new UnsupportedOperationException("backprop-through-time is implemented for the prototypical dynamics; "
+                    + "use Dynamics.prototypical() (got " + config.dynamics() + ")");
+        }
+        for (ConvSpec c : config.architecture().conv()) {
+            if (c.pooling() == Pooling.MAX) {
+                throw new UnsupportedOperationException("backprop-through-time through max-pooled conv layers is not "
+                        + "implemented (the pooling route depends on the state at each step); use Pooling.AVG or NONE");
+            }
+        }
+    }
+
+    @Override
+    public void startBackward() {
+        int n0 = rows * sizes[0];
+        if (inputDeltaSum.length < n0) {
+            inputDeltaSum = new float[Math.max(n0, capacity * sizes[0])];
+        }
+        Arrays.fill(inputDeltaSum, 0, n0, 0f);
+        inputDeferred = false;
+    }
+
+    @Override
+    public void lossGradient(NeuronState end, float scale, float[][] g) {
+        int d = sizes.length;
+        head.lossGradient(rows, end.rates(d - 1), labels, scale, g[d - 1]);
+    }
+
+    @Override
+    public void stepSensitivity(NeuronState after, float[][] g, float[][] delta) {
+        for (int l = 0; l < sizes.length; l++) {
+            Activation act = acts[l];
+            float[] gl = g[l];
+            float[] dl = delta[l];
+            float[] sl = after.rates(l);
+            for (int i = 0; i < rows * sizes[l]; i++) {
+                dl[i] = gl[i] * act.derivativeFromOutput(sl[i]);
+            }
+        }
+    }
+
+    @Override
+    public void stepParameterGradient(NeuronState before, float[][] delta, boolean deferInput) {
+        if (deferInput) {
+            k.axpy(rows * sizes[0], 1f, delta[0], 0, inputDeltaSum, 0);
+            inputDeferred = true;
+        } else {
+            dynamicConnections[0].accumulateGradient(rows, 1f, x, 0, delta[0], 0, true);
+        }
+        for (int c = 1; c < sizes.length; c++) {
+            dynamicConnections[c].accumulateGradient(rows, 1f, before.rates(c - 1), 0, delta[c], 0, true);
+            dynamicConnections[c].accumulateGradient(rows, 1f, delta[c - 1], 0, before.rates(c), 0, false);
+        }
+    }
+
+    @Override
+    public void stepStateGradient(NeuronState before, float[][] delta, float[][] gPrev) {
+        int d = sizes.length;
+        for (int l = 0; l < d; l++) {
+            Arrays.fill(gPrev[l], 0, rows * sizes[l], 0f);
+        }
+        Parallel.forRange(rows, 8, (r0, r1) -> {
+            for (int c = 1; c < d; c++) {
+                int nIn = sizes[c - 1];
+                int nOut = sizes[c];
+                dynamicConnections[c].couple(r1 - r0, delta[c - 1], r0 * nIn, delta[c], r0 * nOut, gPrev[c], r0 * nOut,
+                        gPrev[c - 1], r0 * nIn, false);
+            }
+        });
+    }
+
+    @Override
+    public void finishBackward() {
+        if (inputDeferred) {
+            dynamicConnections[0].accumulateGradient(rows, 1f, x, 0, inputDeltaSum, 0, true);
+            inputDeferred = false;
         }
     }
 

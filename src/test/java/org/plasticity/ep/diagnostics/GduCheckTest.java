@@ -2,8 +2,12 @@ package org.plasticity.ep.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.model.Nudge;
 import org.plasticity.ep.EqProp;
 import org.plasticity.ep.model.Activation;
 import org.plasticity.ep.model.LayeredNetwork;
@@ -45,26 +49,38 @@ class GduCheckTest {
     }
 
     @Test
-    void wrongBetaSignIsDetected() {
-        // EP run with −β but read as if β were positive: every update flips sign.
-        GduResult r = GduCheck.run(net(3), batch(), T1, K, 0.01, false);
-        GduResult flipped = GduCheck.run(net(3), batch(), T1, K, -0.01, false);
+    void negativeBetaAgreesWhenTheSignIsCarriedThrough() {
+        // Theorem 1 holds for either sign of β when the update divides by the signed β
+        GduResult r = GduCheck.run(net(3), batch(), T1, K, -0.01, false);
         assertTrue(r.worstRmse() < 0.05, r.toText());
-        // GduCheck divides by the signed β, so the updates agree in sign; negate them to emulate the bug.
-        double worst = 0;
-        for (String key : flipped.keys()) {
-            double diff = 0;
-            double norm = 0;
-            for (int t = 0; t < flipped.steps(); t++) {
-                for (int i = 0; i < flipped.elements(key); i++) {
-                    double d = -flipped.ep(key, t, i) - flipped.bptt(key, t, i);
-                    diff += d * d;
-                    norm += flipped.bptt(key, t, i) * (double) flipped.bptt(key, t, i);
-                }
+    }
+
+    @Test
+    void everyEstimatorsPlanAgreesWithBptt() {
+        // the plans training uses, both signs of the random-sign estimator included
+        for (Estimator e : Estimator.values()) {
+            for (long seed = 1; seed <= (e == Estimator.RANDOM_SIGN ? 4 : 1); seed++) {
+                List<Nudge> plan = e.plan(0.01, new SplittableRandom(seed));
+                GduResult r = GduCheck.run(net(3), batch(), T1, K, 0.01, e, new SplittableRandom(seed));
+                assertTrue(r.worstRmse() < 0.05, e + " " + plan + "\n" + r.toText());
             }
-            worst = Math.max(worst, Math.sqrt(diff / Math.max(1e-30, norm)));
         }
-        assertTrue(worst > 1.5, "a flipped β sign should give a relative error near 2, got " + worst);
+    }
+
+    @Test
+    void aPlanWithAFlippedBetaSignIsReportedAsDisagreeing() {
+        // the sign bug: relax with −β but combine the phases as if it were +β; every EP update then has
+        // the opposite sign of BPTT's gradient, so the normalised RMSE is near 2 for every key
+        double b = 0.01;
+        GduResult flipped = GduCheck.run(net(3), batch(), T1, K, List.of(new Nudge(-b, -1 / b), new Nudge(0, 1 / b)));
+        assertTrue(flipped.worstRmse() > 1.5, flipped.toText());
+        for (String key : flipped.keys()) {
+            assertTrue(flipped.rmse(key) > 1.5, key + "\n" + flipped.toText());
+        }
+        // and the symmetric plan with its two phases swapped
+        GduResult swapped = GduCheck.run(net(3), batch(), T1, K,
+                List.of(new Nudge(-b, -1 / (2 * b)), new Nudge(b, 1 / (2 * b))));
+        assertTrue(swapped.worstRmse() > 1.5, swapped.toText());
     }
 
     @Test
