@@ -12,7 +12,8 @@ relaxation), no autograd anywhere (torch.no_grad), every product written into pr
 out=, activations applied in place. Threads: torch.set_num_threads(--threads); run it with
 OMP_WAIT_POLICY=PASSIVE (Debian's PyTorch busy-waits in OpenMP otherwise).
 
-Prints one JSON line with the measured throughput.
+Prints one JSON line with the measured throughput (mean and fastest batch), or with --serve runs timed
+rounds on request so that a caller can interleave them with its own (see serve()).
 """
 import argparse
 import gzip
@@ -141,6 +142,7 @@ def main():
     ap.add_argument("--data", default="", help="directory with the MNIST IDX files (else uniform noise)")
     ap.add_argument("--epochs", type=int, default=0, help="train this many full epochs and report test accuracy")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--serve", action="store_true", help="after the warm-up, run timed rounds on request (stdin)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_grad_enabled(False)
@@ -221,17 +223,54 @@ def main():
                               "seconds": time.perf_counter() - t0}), flush=True)
         out["test_accuracy"] = acc
     nb = x.shape[0] // a.batch
-    for i in range(a.warmup):
-        j = i % nb
+    counter = [0]
+
+    def next_batch():
+        j = counter[0] % nb
+        counter[0] += 1
         train_batch(x[j * a.batch:(j + 1) * a.batch].contiguous(), y[j * a.batch:(j + 1) * a.batch].contiguous())
+
+    for i in range(a.warmup):
+        next_batch()
+    if a.serve:
+        serve(out, next_batch, a.batch)
+        return
+    best = float("inf")
     t0 = time.perf_counter()
     for i in range(a.batches):
-        j = (a.warmup + i) % nb
-        train_batch(x[j * a.batch:(j + 1) * a.batch].contiguous(), y[j * a.batch:(j + 1) * a.batch].contiguous())
+        b0 = time.perf_counter()
+        next_batch()
+        best = min(best, time.perf_counter() - b0)
     dt = time.perf_counter() - t0
     out.update({"batches": a.batches, "seconds": dt, "samples_per_sec": a.batches * a.batch / dt,
-                "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
+                "min_batch_seconds": best, "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
     print(json.dumps(out), flush=True)
+
+
+def serve(info, next_batch, batch):
+    """Rounds on request (after the warm-up): prints {"ready": true, ...}, then for each stdin line
+    "run SECONDS" trains batches for at least SECONDS (and at least 3 batches) and prints one JSON line;
+    "quit" prints the peak memory and exits. The caller interleaves these rounds with its own."""
+    info = dict(info, ready=True)
+    print(json.dumps(info), flush=True)
+    for line in sys.stdin:
+        cmd = line.split()
+        if not cmd:
+            continue
+        if cmd[0] == "quit":
+            break
+        seconds = float(cmd[1])
+        n, best = 0, float("inf")
+        t0 = time.perf_counter()
+        while n < 3 or time.perf_counter() - t0 < seconds:
+            b0 = time.perf_counter()
+            next_batch()
+            best = min(best, time.perf_counter() - b0)
+            n += 1
+        dt = time.perf_counter() - t0
+        print(json.dumps({"batches": n, "seconds": dt, "samples_per_sec": n * batch / dt,
+                          "min_batch_seconds": best}), flush=True)
+    print(json.dumps({"max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
 
 
 if __name__ == "__main__":

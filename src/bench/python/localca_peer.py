@@ -5,12 +5,14 @@ softplus synapses, exp dendritic conductances, shunting compartments (Eq. 3), pa
 reactivation, linear decoder, cross-entropy) trained by backprop with Adam (per-group rates,
 clip-by-value 5), batch 256. Written for Plasticity from the paper's equations.
 
-Prints one JSON line: {"mode", "threads", "batch", "samples_per_s", "loss_first", "loss_last"}.
+Prints one JSON line: {"mode", "threads", "batch", "samples_per_s", "min_step_seconds", "loss_first", "loss_last"};
+with --serve, timed rounds on request instead ("run SECONDS" / "quit" on stdin, one JSON line each).
 Run with OMP_WAIT_POLICY=PASSIVE (Debian's PyTorch busy-waits otherwise).
 """
 import argparse
 import json
 import math
+import sys
 import time
 
 import torch
@@ -81,6 +83,7 @@ def main():
     ap.add_argument("--steps", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--mode", choices=["dense", "gather", "sparse"], default="gather")
+    ap.add_argument("--serve", action="store_true", help="after the warm-up, run timed rounds on request (stdin)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
@@ -96,20 +99,48 @@ def main():
     x = torch.rand(a.batch, 784, generator=gen) * (torch.rand(a.batch, 784, generator=gen) < 0.2)
     y = torch.randint(0, 10, (a.batch,), generator=gen)
     losses = []
-    t0 = None
-    for step in range(a.warmup + a.steps):
-        if step == a.warmup:
-            t0 = time.perf_counter()
+
+    def step():
         opt.zero_grad()
         loss = F.cross_entropy(model(x), y)
         loss.backward()
         torch.nn.utils.clip_grad_value_(model.parameters(), 5.0)
         opt.step()
         losses.append(loss.item())
+
+    for _ in range(a.warmup):
+        step()
+    info = {"mode": a.mode, "threads": a.threads, "batch": a.batch, "torch": torch.__version__}
+    if a.serve:
+        # rounds on request, so that the caller can interleave them with its own: "run SECONDS" / "quit"
+        print(json.dumps(dict(info, ready=True)), flush=True)
+        for line in sys.stdin:
+            cmd = line.split()
+            if not cmd:
+                continue
+            if cmd[0] == "quit":
+                break
+            n, best = 0, float("inf")
+            t0 = time.perf_counter()
+            while n < 3 or time.perf_counter() - t0 < float(cmd[1]):
+                s0 = time.perf_counter()
+                step()
+                best = min(best, time.perf_counter() - s0)
+                n += 1
+            dt = time.perf_counter() - t0
+            print(json.dumps({"steps": n, "seconds": dt, "samples_per_s": n * a.batch / dt,
+                              "min_step_seconds": best}), flush=True)
+        print(json.dumps({"loss_first": losses[0], "loss_last": losses[-1]}), flush=True)
+        return
+    best = float("inf")
+    t0 = time.perf_counter()
+    for _ in range(a.steps):
+        s0 = time.perf_counter()
+        step()
+        best = min(best, time.perf_counter() - s0)
     dt = time.perf_counter() - t0
-    print(json.dumps({"mode": a.mode, "threads": a.threads, "batch": a.batch, "steps": a.steps,
-                      "samples_per_s": a.steps * a.batch / dt, "loss_first": losses[0], "loss_last": losses[-1],
-                      "torch": torch.__version__}))
+    print(json.dumps(dict(info, steps=a.steps, samples_per_s=a.steps * a.batch / dt, min_step_seconds=best,
+                          loss_first=losses[0], loss_last=losses[-1])))
 
 
 if __name__ == "__main__":

@@ -19,15 +19,24 @@ import org.plasticity.tensor.Parallel;
 
 /**
  * Benchmark of equilibrium-propagation training on real MNIST, side by side with the PyTorch peer
- * ({@code src/bench/python/ep_mnist_peer.py}, same algorithm and hyper-parameters) in the same run:
- * samples/s, seconds per epoch, GFLOP/s of the relaxation loop and overall against the sgemm peak
- * measured in this run, peak memory. Cases: the {@link EpPresets#laborieux2021Mnist()} configuration
- * (784-500-10, symmetric, T1 = 30, T2 = 10) at batch 50, 1, 16 and 128, and the 784-500-500-10 preset.
- * The peer runs with {@code OMP_WAIT_POLICY=PASSIVE} at 1 and 2 threads; its best is reported.
+ * ({@code src/bench/python/ep_mnist_peer.py}, same algorithm and hyper-parameters) in the same run.
+ * Cases: the {@link EpPresets#laborieux2021Mnist()} configuration (784-500-10, symmetric, T1 = 30,
+ * T2 = 10) at batch 50, 1, 16 and 128, and the 784-500-500-10 preset at batch 50.
+ *
+ * <p>Per case, after warming up both sides (JIT; PyTorch's first calls), timed rounds are interleaved:
+ * ours, peer 1 thread, peer 2 threads, ours, ... ({@code --rounds}, at least 5); the best and the median
+ * of each side are reported, the best goes to the row. With {@code -Dplasticity.threads=1} both sides run
+ * one thread (per-core throughput; rows get the suffix {@code -1thread}). The machine's load (1-minute
+ * average and runnable tasks, {@link LoadStamp}) is stamped at the start and end of every case into the
+ * row's notes; a case whose load exceeds the cores used ({@link LoadGate}) is not written, unless
+ * {@code --force}, which writes it marked as measured under load. Also printed: the time split of one
+ * batch ({@link EpBatchProfile}) and the fraction of the compute limit (input projection + relaxation +
+ * update FLOPs at the best rate, over the sgemm peak measured in this run at the same thread count).
  * Rows go to {@code results/benchmarks.csv}.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp target/classes:target/lib/* org.plasticity.bench.EpBench
- *     [--no-peer] [--no-write] [--quick] [--python /usr/bin/python3] [--peer-script PATH]</pre>
+ *     [--rounds 7] [--seconds 1.0] [--cases b50,b1,b16,b128,deep] [--force] [--no-peer] [--no-write] [--quick]
+ *     [--python /usr/bin/python3] [--peer-script PATH]</pre>
  */
 public final class EpBench {
 
@@ -35,11 +44,7 @@ public final class EpBench {
     }
 
     /** One benchmark case. */
-    record Case(String id, EpRecipe recipe, int batch) {
-    }
-
-    /** A case's measurements and the load average when they ended. */
-    record Measured(Case c, EpThroughput ours, EpPeer best, String load) {
+    record Case(String key, String id, EpRecipe recipe, int batch) {
     }
 
     /**
@@ -52,6 +57,10 @@ public final class EpBench {
         boolean peer = true;
         boolean write = true;
         boolean quick = false;
+        boolean force = false;
+        int rounds = 7;
+        double seconds = 1.0;
+        String only = "b50,b1,b16,b128,deep";
         String python = "/usr/bin/python3";
         Path script = Path.of("src/bench/python/ep_mnist_peer.py");
         for (int i = 0; i < args.length; i++) {
@@ -59,84 +68,192 @@ public final class EpBench {
                 case "--no-peer" -> peer = false;
                 case "--no-write" -> write = false;
                 case "--quick" -> quick = true;
+                case "--force" -> force = true;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--cases" -> only = args[++i];
                 case "--python" -> python = args[++i];
                 case "--peer-script" -> script = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --no-peer, --no-write, --quick, --python PATH, --peer-script PATH");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --rounds N, --seconds S, "
+                        + "--cases b50,b1,b16,b128,deep, --force, --no-peer, --no-write, --quick, --python PATH, "
+                        + "--peer-script PATH");
             }
+        }
+        if (quick) {
+            rounds = Math.min(rounds, 3);
+            seconds = Math.min(seconds, 0.3);
+        }
+        if (rounds < 5 && write && !quick) {
+            throw new IllegalArgumentException("a row needs at least 5 interleaved rounds per side, got --rounds " + rounds);
         }
         if (peer && !Files.exists(script)) {
             throw new IllegalArgumentException("peer script " + script.toAbsolutePath() + " not found: run from the project "
                     + "root or pass --peer-script PATH (or --no-peer)");
         }
-        String load0 = EpBenchMachine.loadAverage();
-        System.out.println("EpBench: " + FloatKernels.get().name() + " kernels, " + Parallel.threads() + " threads, "
-                + EpBenchMachine.cpu() + ", load average " + load0);
+        int threads = Parallel.threads();
+        LoadGate gate = new LoadGate(threads);
+        LoadStamp load0 = LoadStamp.now();
+        System.out.println("EpBench: " + FloatKernels.get().name() + " kernels, " + threads + " threads, "
+                + EpBenchMachine.cpu() + ", load " + load0 + " (rows need load ≤ " + gate.limit() + ")");
+        if (threads == 1 && !"1".equals(System.getenv("OMP_NUM_THREADS"))) {
+            System.out.println("note: set OMP_NUM_THREADS=1 so that ND4J's sgemm peak is a one-core peak too");
+        }
         SgemmPeak sgemmStart = SgemmPeak.measure(1024, quick ? 2 : 5);
         System.out.println(sgemmStart);
         Splits mnist = Datasets.mnist();
         EpRecipe one = EpPresets.laborieux2021Mnist();
         EpRecipe two = EpPresets.laborieux2021MnistTwoHidden();
+        String suffix = threads == 1 ? "-1thread" : "";
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("ep-mnist-784-500-10-symmetric-b50-train", one, 50));
-        cases.add(new Case("ep-mnist-784-500-10-symmetric-b1-train", one, 1));
-        cases.add(new Case("ep-mnist-784-500-10-symmetric-b16-train", one, 16));
-        cases.add(new Case("ep-mnist-784-500-10-symmetric-b128-train", one, 128));
-        cases.add(new Case("ep-mnist-784-500-500-10-symmetric-b50-train", two, 50));
-        List<BenchmarkRow> rows = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "%-46s %10s %10s %7s %9s %9s %7s %8s %8s %s%n", "case", "ours/s", "peer/s", "ratio",
-                "relaxGF/s", "totalGF/s", "peak%", "s/epoch", "RSS MiB", "peer setting");
+        cases.add(new Case("b50", "ep-mnist-784-500-10-symmetric-b50-train" + suffix, one, 50));
+        cases.add(new Case("b1", "ep-mnist-784-500-10-symmetric-b1-train" + suffix, one, 1));
+        cases.add(new Case("b16", "ep-mnist-784-500-10-symmetric-b16-train" + suffix, one, 16));
+        cases.add(new Case("b128", "ep-mnist-784-500-10-symmetric-b128-train" + suffix, one, 128));
+        cases.add(new Case("deep", "ep-mnist-784-500-500-10-symmetric-b50-train" + suffix, two, 50));
+        List<String> wanted = List.of(only.split(","));
+        int[] peerThreads = threads == 1 ? new int[] {1} : new int[] {1, threads};
         List<Measured> measured = new ArrayList<>();
         for (Case c : cases) {
-            EpThroughput ours = EpThroughput.measure(c.recipe(), c.batch(), mnist, quick ? 0.5 : 1.0);
-            EpPeer best = null;
-            if (peer) {
-                for (int threads : new int[] {1, 2}) {
-                    EpPeer p = EpPeer.run(python, script, c.recipe(), c.batch(), threads, quick);
-                    if (best == null || p.samplesPerSecond() > best.samplesPerSecond()) {
-                        best = p;
-                    }
-                }
+            if (wanted.contains(c.key())) {
+                measured.add(measure(c, mnist, peer, python, script, peerThreads, rounds, seconds, quick));
             }
-            measured.add(new Measured(c, ours, best, EpBenchMachine.loadAverage()));
         }
         // the peak is measured before and after the cases; the better of the two is the reference
         SgemmPeak sgemmEnd = SgemmPeak.measure(1024, quick ? 2 : 5);
         System.out.println(sgemmEnd);
         SgemmPeak sgemm = sgemmEnd.peakGflops() > sgemmStart.peakGflops() ? sgemmEnd : sgemmStart;
+        List<BenchmarkRow> rows = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%-52s %18s %18s %7s %7s %8s %8s  %s%n", "case", "ours best/median", "peer best/median",
+                "ratio", "limit%", "s/epoch", "RSS MiB", "load start → end");
         for (Measured m : measured) {
             Case c = m.c();
-            EpThroughput ours = m.ours();
-            EpPeer best = m.best();
-            String load = m.load();
-            double peerRate = best == null ? Double.NaN : best.samplesPerSecond();
-            double frac = ours.relaxGflops() / sgemm.peakGflops();
-            double epochSeconds = mnist.trainSet().size() / ours.samplesPerSecond() + ours.evalSeconds();
-            String setting = best == null ? "-" : best.describe();
-            System.out.printf(Locale.ROOT, "%-46s %10.0f %10.0f %7.2f %9.1f %9.1f %6.1f%% %8.1f %8.0f %s%n", c.id(),
-                    ours.samplesPerSecond(), peerRate, ours.samplesPerSecond() / peerRate, ours.relaxGflops(),
-                    ours.totalGflops(), 100 * frac, epochSeconds, ours.peakRssMib(), setting);
-            System.out.println("    " + ours.breakdown());
-            String notes = String.format(Locale.ROOT, "%s; s/epoch %.1f (train + test eval); relax %.1f GF/s, overall %.1f GF/s; "
-                    + "peak RSS ours %.0f MiB%s; sgemm peak %.0f GF/s (ND4J %.0f, Java %.0f); load avg %s; shared 2-core machine",
-                    c.recipe().config(), epochSeconds, ours.relaxGflops(), ours.totalGflops(), ours.peakRssMib(),
-                    best == null ? "" : String.format(Locale.ROOT, ", peer %.0f MiB; peer %s", best.rssMib(), setting),
-                    sgemm.peakGflops(), sgemm.nd4jGflops(), sgemm.javaGflops(), load);
-            rows.add(BenchmarkRow.of(c.id(), ours.samplesPerSecond(), peerRate, "samples/s", frac, Parallel.threads(), notes));
+            double ours = m.ours().best();
+            double peerRate = m.peerBest();
+            double frac = m.profile().flopsPerBatch() * ours / c.batch() / 1e9 / sgemm.peakGflops();
+            double epochSeconds = mnist.trainSet().size() / ours + m.evalSeconds();
+            System.out.printf(Locale.ROOT, "%-52s %8.0f/%-9.0f %8.0f/%-9.0f %7.2f %6.1f%% %8.1f %8.0f  %s → %s%s%n", c.id(),
+                    ours, m.ours().median(), peerRate, m.peerMedian(), ours / peerRate, 100 * frac, epochSeconds,
+                    m.rssMib(), m.start(), m.end(), gate.refusal(m.start(), m.end()) == null ? "" : "  (under load)");
+            String notes = String.format(Locale.ROOT, "%s; ours %s, peer %s samples/s (interleaved rounds of %.1f s); "
+                    + "%s; fraction of the compute limit %.3f (%.1f MFLOP/batch, sgemm peak %.0f GF/s: ND4J %.0f, Java %.0f, "
+                    + "%d thread%s); s/epoch %.1f (train + test eval); peak RSS ours %.0f MiB%s; %s",
+                    c.recipe().config(), m.ours(), m.peerRounds(), seconds, m.peerSetting(), frac,
+                    m.profile().flopsPerBatch() / 1e6, sgemm.peakGflops(), sgemm.nd4jGflops(), sgemm.javaGflops(), threads,
+                    threads == 1 ? "" : "s", epochSeconds, m.rssMib(), m.peerRss(), gate.stamp(m.start(), m.end()));
+            String why = gate.refusal(m.start(), m.end());
+            if (why != null && !force) {
+                System.out.println("    not writing " + c.id() + ": " + why + " (rerun on a quiet machine, or --force to write "
+                        + "it marked as measured under load)");
+                continue;
+            }
+            rows.add(BenchmarkRow.of(c.id(), ours, peerRate, "samples/s", frac, threads, notes));
         }
         EpInputProjection.Result proj = EpInputProjection.measure(50, 784, 500, quick ? 50 : 200);
         System.out.println(proj);
-        rows.add(BenchmarkRow.of("ep-input-projection-b50-784x500", proj.javaGflops(), proj.nd4jGflops(), "GFLOP/s",
-                proj.javaGflops() / sgemm.peakGflops(), Parallel.threads(),
-                "peer column = ND4J Nd4j.gemm incl. copies in/out; ours = per-batch transpose + Java Vector-API A·B kernel"));
-        rows.add(BenchmarkRow.of("sgemm-peak-1024", sgemm.javaGflops(), sgemm.nd4jGflops(), "GFLOP/s",
-                sgemm.javaGflops() / sgemm.peakGflops(), Parallel.threads(), "ours = Java Vector-API kernels, peer column = ND4J"));
-        if (write) {
+        LoadStamp loadEnd = LoadStamp.now();
+        String whyEnd = gate.refusal(load0, loadEnd);
+        if (whyEnd == null || force) {
+            String stamp = gate.stamp(load0, loadEnd);
+            rows.add(BenchmarkRow.of("ep-input-projection-b50-784x500" + suffix, proj.javaGflops(), proj.nd4jGflops(),
+                    "GFLOP/s", proj.javaGflops() / sgemm.peakGflops(), threads, "peer column = ND4J Nd4j.gemm incl. copies "
+                    + "in/out; ours = per-batch transpose + Java Vector-API A·B kernel; " + stamp));
+            rows.add(BenchmarkRow.of("sgemm-peak-1024" + suffix, sgemm.javaGflops(), sgemm.nd4jGflops(), "GFLOP/s",
+                    sgemm.javaGflops() / sgemm.peakGflops(), threads, "ours = Java Vector-API kernels, peer column = ND4J; "
+                    + stamp));
+        } else {
+            System.out.println("not writing the sgemm and projection rows: " + whyEnd);
+        }
+        if (write && !quick) {
             ResultsCsv csv = ResultsCsv.inProject();
             rows.forEach(csv::record);
             System.out.println("wrote " + rows.size() + " rows to " + csv.directory().resolve("benchmarks.csv"));
+        } else if (quick && write) {
+            System.out.println("--quick: nothing written");
         }
-        System.out.println("load average at start " + load0 + ", at end " + EpBenchMachine.loadAverage());
+        System.out.println("load at start " + load0 + ", at end " + loadEnd);
+    }
+
+    /** A case's measurements. */
+    record Measured(Case c, Rounds ours, Rounds[] peers, int[] peerThreads, EpBatchProfile profile, double evalSeconds,
+            double rssMib, String peerRss, LoadStamp start, LoadStamp end) {
+
+        int bestPeer() {
+            int b = -1;
+            for (int i = 0; i < peers.length; i++) {
+                if (b < 0 || peers[i].best() > peers[b].best()) {
+                    b = i;
+                }
+            }
+            return b;
+        }
+
+        double peerBest() {
+            return peers.length == 0 ? Double.NaN : peers[bestPeer()].best();
+        }
+
+        double peerMedian() {
+            return peers.length == 0 ? Double.NaN : peers[bestPeer()].median();
+        }
+
+        String peerRounds() {
+            return peers.length == 0 ? "-" : peers[bestPeer()].toString();
+        }
+
+        String peerSetting() {
+            if (peers.length == 0) {
+                return "no peer";
+            }
+            StringBuilder sb = new StringBuilder("peer " + EpPeer.describe(peerThreads[bestPeer()]));
+            for (int i = 0; i < peers.length; i++) {
+                sb.append(i == 0 ? " (" : ", ").append(peerThreads[i]).append(" thread: ").append(peers[i]);
+            }
+            return sb.append(")").toString();
+        }
+    }
+
+    private static Measured measure(Case c, Splits mnist, boolean peer, String python, Path script, int[] peerThreads,
+            int rounds, double seconds, boolean quick) {
+        LoadStamp start = LoadStamp.now();
+        EpThroughput ours = new EpThroughput(c.recipe(), c.batch(), mnist);
+        List<PeerProcess> peers = new ArrayList<>();
+        if (peer) {
+            for (int t : peerThreads) {
+                peers.add(EpPeer.start(python, script, c.recipe(), c.batch(), t));
+            }
+        }
+        Rounds mine = new Rounds();
+        Rounds[] theirs = new Rounds[peers.size()];
+        for (int i = 0; i < theirs.length; i++) {
+            theirs[i] = new Rounds();
+        }
+        for (int r = 0; r < rounds; r++) {
+            mine.add(ours.round(seconds));
+            for (int i = 0; i < peers.size(); i++) {
+                theirs[i].add(PeerProcess.number(peers.get(i).run(seconds), "samples_per_sec"));
+            }
+        }
+        StringBuilder rss = new StringBuilder();
+        for (PeerProcess p : peers) {
+            p.close();
+            String last = p.transcript();
+            if (last.contains("max_rss_kb")) {
+                rss.append(String.format(Locale.ROOT, ", peer %d thread %.0f MiB", p.threads(),
+                        PeerProcess.number(last.substring(last.lastIndexOf('{')), "max_rss_kb") / 1024.0));
+            }
+        }
+        double rssMib = ours.peakRssMib();
+        double eval = ours.evalSeconds(mnist);
+        // about 2 s of profile: each repeat costs about two batches
+        double batchSeconds = c.batch() / mine.best();
+        int repeats = quick ? 10 : (int) Math.max(10, Math.min(400, 2.0 / (2 * batchSeconds)));
+        EpBatchProfile profile = EpBatchProfile.measure(c.recipe(), c.batch(), mnist.trainSet(), repeats);
+        LoadStamp end = LoadStamp.now();
+        int[] pt = peer ? peerThreads : new int[0];
+        Measured m = new Measured(c, mine, theirs, pt, profile, eval, rssMib, rss.toString(), start, end);
+        System.out.println(c.id() + ": ours " + mine + ", " + m.peerSetting() + "; load " + start + " → " + end);
+        System.out.println("    " + profile.describe(c.recipe().config().t1(), c.recipe().config().t2(),
+                c.recipe().config().estimator().nudgedPhases()));
+        return m;
     }
 
     /** The input layer size of a recipe (for the peer's arguments). */

@@ -10,16 +10,6 @@ final class EpBenchMachine {
     private EpBenchMachine() {
     }
 
-    /** The 1-, 5- and 15-minute load averages. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
     /** The CPU model name. */
     static String cpu() {
         try {

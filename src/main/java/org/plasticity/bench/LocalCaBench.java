@@ -1,18 +1,11 @@
 package org.plasticity.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.LocalCa;
 import org.plasticity.localca.LocalCaLearner;
@@ -29,11 +22,16 @@ import org.plasticity.train.optim.Optimizer;
  * batch 256): the 5F per-soma local rule and exact tree backprop in Plasticity, against a PyTorch
  * peer of the same model trained by backprop ({@code src/bench/python/localca_peer.py}, Debian's
  * python3-torch, OMP_WAIT_POLICY=PASSIVE; its best of gather / sparse / dense TopK and 1 / 2
- * threads). One training step = forward, (pseudo-)gradient, Adam step; best of interleaved rounds for both
- * sides (the machine is shared). Writes rows to
- * {@code results/benchmarks.csv} and prints the wall-time estimate of 5 seeds × 200 epochs.
+ * threads). One training step = forward, (pseudo-)gradient, Adam step. Both sides warm up first (JIT;
+ * PyTorch's first calls, the peers stay running in serve mode), then timed rounds are interleaved (ours
+ * local, ours backprop, every peer setting, again, ...); best and median of each side are reported, the
+ * best goes to the row. The load ({@link LoadStamp}) is stamped at start and end into the notes; rows are
+ * refused above the cores used ({@link LoadGate}) unless {@code --force}, which marks them as measured
+ * under load. With {@code --threads 1} both sides run one thread (per-core rows, suffix {@code -1thread}).
+ * Prints the wall-time estimate of 5 seeds × 200 epochs.
  *
- * <pre>java -cp target/classes:target/lib/* org.plasticity.bench.LocalCaBench [steps] [threads] [rounds]</pre>
+ * <pre>java -cp target/classes:target/lib/* org.plasticity.bench.LocalCaBench [--threads 2] [--rounds 7]
+ *     [--seconds 1.5] [--force] [--no-write]</pre>
  */
 public final class LocalCaBench {
 
@@ -43,50 +41,108 @@ public final class LocalCaBench {
     }
 
     /**
-     * @param args optional: timed steps (default 40), threads (default 2), rounds (default 3)
+     * @param args options (see class comment)
      */
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int threads = 2;
+        int rounds = 7;
+        double seconds = 1.5;
+        boolean force = false;
+        boolean write = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--force" -> force = true;
+                case "--no-write" -> write = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --threads N, --rounds N, --seconds S, --force, --no-write");
+            }
+        }
+        if (rounds < 5 && write) {
+            throw new IllegalArgumentException("a row needs at least 5 interleaved rounds per side, got --rounds " + rounds);
+        }
+        LoadGate gate = new LoadGate(threads);
+        LoadStamp start = LoadStamp.now();
+        System.out.println("LocalCaBench: " + threads + " threads, load " + start + " (rows need load ≤ " + gate.limit() + ")");
         TreeConfig tree = TreeConfig.headline().withThreads(threads);
         Batch batch = syntheticBatch();
         LocalCaLearner localLearner = LocalCa.local(tree, LocalRuleConfig.headline(), 42);
         LocalCaLearner bpLearner = LocalCa.backprop(tree, 42);
-        double local = 0;
-        double bp = 0;
-        double eval = 0;
-        Peer best = null;
-        // interleaved rounds, best of each: the machine is shared, so the best round is the least disturbed one
-        for (int round = 0; round < rounds; round++) {
-            local = Math.max(local, trainRate(localLearner, batch, steps));
-            bp = Math.max(bp, trainRate(bpLearner, batch, steps));
-            eval = Math.max(eval, evalRate(localLearner, steps));
-            System.out.printf(Locale.ROOT, "round %d plasticity: 5F per-soma %.0f samples/s, tree backprop %.0f samples/s, "
-                    + "evaluation %.0f samples/s (%d threads)%n", round, local, bp, eval, threads);
-            for (String mode : round == 0 ? new String[] {"gather", "sparse", "dense"} : new String[] {"gather", "sparse"}) {
-                for (int t : new int[] {1, 2}) {
-                    Peer p = runPeer(mode, t, mode.equals("dense") ? Math.max(3, steps / 8) : steps);
-                    System.out.printf(Locale.ROOT, "round %d peer %s, %d thread(s): %.0f samples/s%n", round, mode, t,
-                            p.rate);
-                    if (best == null || p.rate > best.rate) {
-                        best = p;
-                    }
-                }
+        Rounds local = new Rounds();
+        Rounds bp = new Rounds();
+        Rounds eval = new Rounds();
+        // warm-up of our side (the peers warm up when they start)
+        trainRate(localLearner, batch, 2.0);
+        trainRate(bpLearner, batch, 2.0);
+        evalRate(localLearner, 1.0);
+        List<String> settings = new ArrayList<>();
+        List<PeerProcess> peers = new ArrayList<>();
+        for (String mode : new String[] {"gather", "sparse", "dense"}) {
+            for (int t : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
+                settings.add(mode + " " + t);
+                peers.add(startPeer(mode, t));
             }
         }
-        double epochSeconds = 48_000 / local + 22_000 / eval;
+        Rounds[] theirs = new Rounds[peers.size()];
+        String version = "?";
+        for (int i = 0; i < theirs.length; i++) {
+            theirs[i] = new Rounds();
+            version = PeerProcess.string(peers.get(i).readyLine(), "torch");
+        }
+        for (int round = 0; round < rounds; round++) {
+            local.add(trainRate(localLearner, batch, seconds));
+            bp.add(trainRate(bpLearner, batch, seconds));
+            eval.add(evalRate(localLearner, seconds / 2));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d: ours 5F per-soma %.0f, tree backprop "
+                    + "%.0f, evaluation %.0f samples/s; peer", round, local.best(), bp.best(), eval.best()));
+            for (int i = 0; i < peers.size(); i++) {
+                double r = PeerProcess.number(peers.get(i).run(seconds), "samples_per_s");
+                theirs[i].add(r);
+                line.append(String.format(Locale.ROOT, " %s %.0f", settings.get(i), r));
+            }
+            System.out.println(line);
+        }
+        peers.forEach(PeerProcess::close);
+        LoadStamp end = LoadStamp.now();
+        int best = 0;
+        for (int i = 1; i < theirs.length; i++) {
+            if (theirs[i].best() > theirs[best].best()) {
+                best = i;
+            }
+        }
+        double epochSeconds = 48_000 / local.best() + 22_000 / eval.best();
         double night = 5 * 200 * epochSeconds / 3600;
         String fit = String.format(Locale.ROOT, "5 seeds x 200 epochs of MNIST (48k train + 22k eval per epoch) = %.1f h",
                 night);
         System.out.println(fit);
-        String peerNote = "peer: PyTorch " + best.version + " backprop, TopK by " + best.mode + ", " + best.threads
-                + " thread(s), OMP_WAIT_POLICY=PASSIVE (best of gather/sparse/dense x 1/2 threads)";
+        System.out.printf(Locale.ROOT, "ours: 5F per-soma %s, tree backprop %s; peer %s: %s; ratio %.2f / %.2f%n", local, bp,
+                settings.get(best), theirs[best], local.best() / theirs[best].best(), bp.best() / theirs[best].best());
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < theirs.length; i++) {
+            all.append(i == 0 ? "" : ", ").append(settings.get(i)).append(": ").append(theirs[i]);
+        }
+        String peerNote = "peer: PyTorch " + version + " backprop, TopK by " + settings.get(best) + " thread(s), "
+                + "OMP_WAIT_POLICY=PASSIVE, " + theirs[best] + " (all: " + all + ")";
+        String stamp = gate.stamp(start, end);
+        String why = gate.refusal(start, end);
+        if (why != null && !force) {
+            System.out.println("not writing the LocalCA rows: " + why + " (rerun on a quiet machine, or --force to write them "
+                    + "marked as measured under load)");
+            return;
+        }
+        if (!write) {
+            return;
+        }
+        String suffix = threads == 1 ? "-1thread" : "";
         ResultsCsv csv = ResultsCsv.inProject();
-        System.out.println(csv.record(BenchmarkRow.of("localca-headline-5f-per-soma-train", local, best.rate, "samples/s",
-                Double.NaN, threads, "ours: local 5F per-soma rule; " + peerNote + "; " + fit)));
-        System.out.println(csv.record(BenchmarkRow.of("localca-headline-tree-backprop-train", bp, best.rate, "samples/s",
-                Double.NaN, threads, "ours: exact tree backprop (Theorem 1); " + peerNote)));
+        System.out.println(csv.record(BenchmarkRow.of("localca-headline-5f-per-soma-train" + suffix, local.best(),
+                theirs[best].best(), "samples/s", Double.NaN, threads, "ours: local 5F per-soma rule, " + local + "; "
+                + peerNote + "; interleaved rounds of " + seconds + " s; " + fit + "; " + stamp)));
+        System.out.println(csv.record(BenchmarkRow.of("localca-headline-tree-backprop-train" + suffix, bp.best(),
+                theirs[best].best(), "samples/s", Double.NaN, threads, "ours: exact tree backprop (Theorem 1), " + bp + "; "
+                + peerNote + "; " + stamp)));
     }
 
     /** A batch like MNIST in sparsity: 20 % of the pixels uniform in [0, 1), the rest 0. */
@@ -103,25 +159,24 @@ public final class LocalCaBench {
         return new Batch(x, y, BATCH, 784);
     }
 
-    private static double trainRate(LocalCaLearner learner, Batch batch, int steps) {
+    /** Trains for at least {@code seconds} (and at least 3 steps); samples per second. */
+    private static double trainRate(LocalCaLearner learner, Batch batch, double seconds) {
         Optimizer opt = learner.optimizer().create();
         List<Parameter> params = learner.parameters();
-        long t0 = 0;
-        int warmup = 5;
-        for (int s = 0; s < warmup + steps; s++) {
-            if (s == warmup) {
-                t0 = System.nanoTime();
-            }
+        long t0 = System.nanoTime();
+        int s = 0;
+        for (; s < 3 || System.nanoTime() - t0 < seconds * 1e9; s++) {
             for (Parameter p : params) {
                 p.zeroGrad();
             }
             learner.computeGradients(batch, new StepContext(0, s, s, 1, new SplittableRandom(s)));
             opt.step(params, 0);
         }
-        return steps * (double) BATCH / ((System.nanoTime() - t0) / 1e9);
+        return s * (double) BATCH / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double evalRate(LocalCaLearner learner, int steps) {
+    /** Evaluates batches of 1000 for at least {@code seconds} (and at least 2); samples per second. */
+    private static double evalRate(LocalCaLearner learner, double seconds) {
         SplittableRandom rng = new SplittableRandom(8);
         float[] x = new float[1000 * 784];
         int[] y = new int[1000];
@@ -129,60 +184,20 @@ public final class LocalCaBench {
             x[i] = rng.nextDouble() < 0.2 ? (float) rng.nextDouble() : 0f;
         }
         Batch b = new Batch(x, y, 1000, 784);
-        learner.evaluate(b);
         long t0 = System.nanoTime();
-        int n = Math.max(3, steps / 4);
-        for (int s = 0; s < n; s++) {
+        int n = 0;
+        for (; n < 2 || System.nanoTime() - t0 < seconds * 1e9; n++) {
             learner.evaluate(b);
         }
         return n * 1000.0 / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private record Peer(String mode, int threads, double rate, String version) {
-    }
-
-    private static Peer runPeer(String mode, int threads, int steps) {
+    private static PeerProcess startPeer(String mode, int threads) {
         Path script = Path.of("src/bench/python/localca_peer.py");
         if (!Files.exists(script)) {
             throw new IllegalStateException("run from the project root: " + script.toAbsolutePath() + " not found");
         }
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), "--mode", mode, "--threads",
-                String.valueOf(threads), "--steps", String.valueOf(steps), "--batch", String.valueOf(BATCH));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
-        pb.redirectErrorStream(true);
-        List<String> out = new ArrayList<>();
-        try {
-            Process p = pb.start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null;) {
-                    out.add(line);
-                }
-            }
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("peer failed (install Debian's python3-torch: apt-get install -y "
-                        + "python3-torch):\n" + String.join("\n", out));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start /usr/bin/python3", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        String json = out.get(out.size() - 1);
-        return new Peer(mode, threads, number(json, "samples_per_s"), string(json, "torch"));
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("peer output lacks " + key + ": " + json);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static String string(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : "?";
+        return new PeerProcess(List.of("/usr/bin/python3", script.toString(), "--mode", mode, "--threads",
+                String.valueOf(threads), "--batch", String.valueOf(BATCH), "--warmup", "5"), threads);
     }
 }
