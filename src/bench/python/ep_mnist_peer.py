@@ -143,6 +143,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=0, help="train this many full epochs and report test accuracy")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--serve", action="store_true", help="after the warm-up, run timed rounds on request (stdin)")
+    ap.add_argument("--profile", type=int, default=0,
+                    help="instead of a throughput run: min over this many repeats of each part of one batch (µs)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_grad_enabled(False)
@@ -180,6 +182,11 @@ def main():
             other, coef = net.relax(net.minus, a.t2, -beta), -1.0 / (2 * beta * xb.shape[0])
         else:
             other, coef = net.star, -1.0 / (beta * xb.shape[0])
+        update(xb, plus, other, coef)
+        opt.step()
+        return correct
+
+    def update(xb, plus, other, coef):
         layers_p = [xb] + plus
         layers_o = [xb] + other
         for l in range(len(net.W)):
@@ -190,8 +197,35 @@ def main():
             g.mul_(coef)
             torch.sum(layers_p[l + 1] - layers_o[l + 1], 0, out=net.b[l].grad)
             net.b[l].grad.mul_(coef)
-        opt.step()
-        return correct
+
+    def profile(repeats):
+        """Minimum over repeats of each part of one batch (load-robust: the least disturbed repeat)."""
+        xb, yb = x[:a.batch].contiguous(), y[:a.batch].contiguous()
+        best = {k: float("inf") for k in ("batch", "projection", "free_step", "nudged_step", "update", "optimizer")}
+
+        def timed(key, fn):
+            t0 = time.perf_counter()
+            r = fn()
+            best[key] = min(best[key], time.perf_counter() - t0)
+            return r
+
+        for _ in range(repeats):
+            timed("batch", lambda: train_batch(xb, yb))
+            timed("projection", lambda: net.bind(xb, yb))
+            for s in net.cur:
+                s.zero_()
+            st = net.relax(net.cur, a.t1 - 1, 0.0)
+            st = timed("free_step", lambda: net.relax(st, 1, 0.0))
+            net.cur = st
+            net.copy(net.star, st)
+            net.copy(net.plus, net.star)
+            plus = net.relax(net.plus, a.t2 - 1, beta)
+            plus = timed("nudged_step", lambda: net.relax(plus, 1, beta))
+            net.copy(net.minus, net.star)
+            minus = net.relax(net.minus, a.t2, -beta)
+            timed("update", lambda: update(xb, plus, minus, -1.0 / (2 * beta * xb.shape[0])))
+            timed("optimizer", lambda: opt.step())
+        return {k + "_us": v * 1e6 for k, v in best.items()}
 
     def evaluate(xs, ys, bs=1000):
         correct = 0
@@ -234,6 +268,10 @@ def main():
         next_batch()
     if a.serve:
         serve(out, next_batch, a.batch)
+        return
+    if a.profile > 0:
+        out.update(profile(a.profile))
+        print(json.dumps(out), flush=True)
         return
     best = float("inf")
     t0 = time.perf_counter()
