@@ -1,6 +1,7 @@
 package org.plasticity.localca;
 
 import java.util.Map;
+import org.plasticity.train.LearnerState;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
@@ -63,12 +64,12 @@ public final class LocalRuleLearner extends TreeLearner {
     }
 
     @Override
-    public Map<String, float[]> state() {
+    public LearnerState state() {
         return rule.state();
     }
 
     @Override
-    public void restoreState(Map<String, float[]> state) {
+    public void restoreState(LearnerState state) {
         rule.restoreState(state);
     }
 

@@ -1,8 +1,6 @@
 package org.plasticity.localca;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.plasticity.data.Batch;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
@@ -10,6 +8,7 @@ import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.tensor.Parallel;
 import org.plasticity.train.BatchStats;
+import org.plasticity.train.LearnerState;
 import org.plasticity.train.StepContext;
 import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
@@ -21,14 +20,20 @@ import org.plasticity.train.loss.SoftmaxCrossEntropy;
  *   τ_e ė_j = −e_j + x_j (E_j − V_n) R_n         (dendritic edges: R_n (r_c − V_n)),
  * </pre>
  * and accumulates ∫ e_j m_n dt with the per-soma modulator m_n = δ_0 of its soma (3F, no ρ/φ).
- * The integral over the batch, divided by B, goes into the gradient slot; the parameters stay
- * fixed within a batch (so one batched forward pass gives every time step's state). Traces carry
- * over between batches (learner state); when TopK rewires, a synapse that stays active keeps its
- * trace and a newly active one starts at 0. With τ_e = 1 the rule equals batch 3F per-soma.
+ *
+ * <p>Updates are applied every {@code updateEvery} samples through the trainer's online-update contract
+ * ({@link StepContext#applyUpdate()}): the integral over those samples, divided by their number, goes into the
+ * gradient slots and the trainer's optimizer applies it. Between two updates the parameters stay fixed, so one
+ * batched forward pass gives those samples' states. {@code updateEvery = 1} is fully online (an update per time
+ * step); the default (0 = the whole batch) applies one update per batch, at the batch's end, like every batch learner.
+ * Traces carry over between updates and batches (learner state); when TopK rewires, a synapse that stays active
+ * keeps its trace and a newly active one starts at 0. With τ_e = 1 and one update per batch the rule equals batch 3F
+ * per-soma.
  */
 public final class OnlineTraceLearner extends TreeLearner {
 
     private final double tau;
+    private final int updateEvery;
     private final float[][][] traceE;
     private final float[][][] traceI;
     private final int[][][] idxE;
@@ -43,11 +48,25 @@ public final class OnlineTraceLearner extends TreeLearner {
      * @param tau trace time constant τ_e in samples (≥ 1)
      */
     public OnlineTraceLearner(DendriticNetwork net, LearningRates rates, double tau) {
+        this(net, rates, tau, 0);
+    }
+
+    /**
+     * @param net the network
+     * @param rates per-group learning rates
+     * @param tau trace time constant τ_e in samples (≥ 1)
+     * @param updateEvery samples (time steps) between two parameter updates; 1 = fully online, 0 = once per batch
+     */
+    public OnlineTraceLearner(DendriticNetwork net, LearningRates rates, double tau, int updateEvery) {
         super(net, rates);
         if (!(tau >= 1)) {
             throw new IllegalArgumentException("tau (in samples) must be ≥ 1, got " + tau);
         }
+        if (updateEvery < 0) {
+            throw new IllegalArgumentException("updateEvery must be ≥ 0 (0 = once per batch), got " + updateEvery);
+        }
         this.tau = tau;
+        this.updateEvery = updateEvery;
         TreeTopology topo = net.topology();
         int layers = topo.layers();
         traceE = new float[layers][][];
@@ -71,8 +90,27 @@ public final class OnlineTraceLearner extends TreeLearner {
         }
     }
 
+    /** Samples between two updates (0 = once per batch). */
+    public int updateEvery() {
+        return updateEvery;
+    }
+
     @Override
     public BatchStats computeGradients(Batch batch, StepContext ctx) {
+        if (updateEvery == 0 || updateEvery >= batch.size()) {
+            return accumulate(batch); // one update, applied by the trainer at the batch's end
+        }
+        BatchStats stats = BatchStats.EMPTY;
+        for (int from = 0; from < batch.size(); from += updateEvery) {
+            Batch steps = batch.slice(from, Math.min(batch.size(), from + updateEvery));
+            stats = stats.plus(accumulate(steps));
+            ctx.applyUpdate();
+        }
+        return stats;
+    }
+
+    /** Runs the samples of {@code batch} as consecutive time steps and adds their mean update to the slots. */
+    private BatchStats accumulate(Batch batch) {
         ForwardPass pass = forward(batch);
         int n = batch.size();
         int classes = net.config().classes();
@@ -185,26 +223,26 @@ public final class OnlineTraceLearner extends TreeLearner {
     }
 
     @Override
-    public Map<String, float[]> state() {
-        Map<String, float[]> s = new LinkedHashMap<>();
+    public LearnerState state() {
+        LearnerState.Builder s = LearnerState.builder();
         for (int l = 1; l < traceE.length; l++) {
             s.put("traceE." + l, flatten(traceE[l]));
             s.put("traceI." + l, flatten(traceI[l]));
             s.put("idxE." + l, flattenInts(idxE[l]));
             s.put("idxI." + l, flattenInts(idxI[l]));
-            s.put("traceD." + l, traceD[l].clone());
+            s.put("traceD." + l, traceD[l]);
         }
-        return s;
+        return s.build();
     }
 
     @Override
-    public void restoreState(Map<String, float[]> s) {
+    public void restoreState(LearnerState s) {
         for (int l = 1; l < traceE.length; l++) {
-            unflatten(s.get("traceE." + l), traceE[l]);
-            unflatten(s.get("traceI." + l), traceI[l]);
-            unflattenInts(s.get("idxE." + l), idxE[l]);
-            unflattenInts(s.get("idxI." + l), idxI[l]);
-            float[] d = s.get("traceD." + l);
+            unflatten(s.floats("traceE." + l), traceE[l]);
+            unflatten(s.floats("traceI." + l), traceI[l]);
+            unflattenInts(s.ints("idxE." + l), idxE[l]);
+            unflattenInts(s.ints("idxI." + l), idxI[l]);
+            float[] d = s.floats("traceD." + l);
             if (d != null) {
                 System.arraycopy(d, 0, traceD[l], 0, traceD[l].length);
             }
@@ -230,33 +268,29 @@ public final class OnlineTraceLearner extends TreeLearner {
         }
     }
 
-    private static float[] flattenInts(int[][] a) {
+    private static int[] flattenInts(int[][] a) {
         int w = a.length == 0 ? 0 : a[0].length;
-        float[] out = new float[a.length * w];
+        int[] out = new int[a.length * w];
         for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < w; k++) {
-                out[i * w + k] = Float.intBitsToFloat(a[i][k]);
-            }
+            System.arraycopy(a[i], 0, out, i * w, w);
         }
         return out;
     }
 
-    private static void unflattenInts(float[] src, int[][] a) {
+    private static void unflattenInts(int[] src, int[][] a) {
         if (src == null) {
             return;
         }
         int w = a.length == 0 ? 0 : a[0].length;
         for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < w; k++) {
-                a[i][k] = Float.floatToRawIntBits(src[i * w + k]);
-            }
+            System.arraycopy(src, i * w, a[i], 0, w);
         }
     }
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "localca-online-traces tau=%s per-soma 3f | %s init %d | %s", tau,
-                net.config().describe(), net.initSeed(), rates);
+        return String.format(Locale.ROOT, "localca-online-traces tau=%s%s per-soma 3f | %s init %d | %s", tau,
+                updateEvery == 0 ? "" : " update-every=" + updateEvery, net.config().describe(), net.initSeed(), rates);
     }
 
     private static BatchStats stats(SoftmaxCrossEntropy.Totals t) {

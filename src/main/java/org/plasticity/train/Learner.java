@@ -1,7 +1,6 @@
 package org.plasticity.train;
 
 import java.util.List;
-import java.util.Map;
 import org.plasticity.data.Batch;
 
 /**
@@ -10,7 +9,16 @@ import org.plasticity.data.Batch;
  * local rules and backprop on compartment trees all implement it.
  *
  * <p>Per batch the trainer zeroes every gradient slot, calls {@link #computeGradients}, and lets
- * its {@link Optimizer} apply the slots. A learner never updates its parameters itself.
+ * its {@link org.plasticity.train.optim.Optimizer} apply the slots. A learner never updates its parameters itself.
+ *
+ * <p><b>Online learners</b> (updates inside a batch, e.g. at every time step of a sequence) call
+ * {@link StepContext#applyUpdate()} whenever an update is due: the trainer's optimizer then applies the slots and zeroes
+ * them, exactly as at the end of a batch (see {@link Trainer} for the rules: schedule, clipping, step count). A learner
+ * that called it during a batch owns all of that batch's updates: the trainer does not step again at the batch's end.
+ *
+ * <p><b>Metrics</b>: {@link BatchStats} carries loss and accuracy plus any named per-sample sums
+ * ({@link BatchStats#with}); they reach {@link EpochMetrics#extra()}, the history CSV and the divergence guard (which
+ * reads {@code saturation}, the fraction of saturated output units, when a learner reports it).
  */
 public interface Learner {
 
@@ -36,19 +44,19 @@ public interface Learner {
     BatchStats evaluate(Batch batch);
 
     /**
-     * Non-parameter state that must survive a checkpoint (running statistics, EMA estimators).
-     * Arrays are copied by the caller. Empty by default.
+     * Non-parameter state that must survive a checkpoint (running statistics, EMA estimators, eligibility traces),
+     * typed ({@link LearnerState}: floats, doubles, ints, longs). Empty by default.
      */
-    default Map<String, float[]> state() {
-        return Map.of();
+    default LearnerState state() {
+        return LearnerState.EMPTY;
     }
 
     /**
      * Restores the state returned by {@link #state()}.
      *
-     * @param state the saved arrays, keyed as produced by {@link #state()}
+     * @param state the saved entries, named as produced by {@link #state()}
      */
-    default void restoreState(Map<String, float[]> state) {
+    default void restoreState(LearnerState state) {
         // stateless by default
     }
 

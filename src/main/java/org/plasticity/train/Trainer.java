@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
@@ -27,10 +26,18 @@ import org.plasticity.train.optim.OptimizerSpec;
  * }</pre>
  *
  * <p>Per batch: zero gradient slots, {@link Learner#computeGradients}, listeners'
- * {@code onBatchEnd} (the NaN guard runs here), {@link Optimizer#step}. Per epoch: evaluate
+ * {@code onBatchEnd} (the NaN and divergence guards run here), {@link Optimizer#step}. Per epoch: evaluate
  * validation and test, listeners' {@code onEpochEnd} (checkpointing runs here). All randomness
  * is derived from {@code (seed, epoch, batch)} via {@link Seeds}, so a resumed run continues
  * exactly as an uninterrupted one would.
+ *
+ * <p><b>Online updates.</b> A learner may apply updates inside a batch by calling {@link StepContext#applyUpdate()}
+ * (e.g. at every time step). Each call checks that the slots are finite, runs {@link Optimizer#step} on them with the
+ * current epoch (so a schedule gives the epoch's rate; the optimizer's clipping and its step count, e.g. Adam's bias
+ * correction, apply per call, exactly as for a batch update) and zeroes them. If a learner applied at least one update
+ * during a batch, the trainer does not step at the batch's end, and it fails when gradient was left in the slots after
+ * the last update (an update would otherwise be lost). {@link TrainingSession#updates()} counts optimizer steps of
+ * either kind; {@link TrainingSession#globalStep()} counts batches.
  */
 public final class Trainer {
 
@@ -165,13 +172,20 @@ public final class Trainer {
                 for (Parameter p : params) {
                     p.zeroGrad();
                 }
+                OnlineUpdates online = new OnlineUpdates(session, optimizer, params, epoch);
                 StepContext ctx = new StepContext(epoch, b, session.globalStep(), config.epochs(),
-                        Seeds.stream(config.seed(), Seeds.STEP, epoch, b));
+                        Seeds.stream(config.seed(), Seeds.STEP, epoch, b), online);
+                online.ctx = ctx;
                 BatchStats s = learner.computeGradients(batch, ctx);
                 for (TrainingListener l : all) {
                     l.onBatchEnd(session, ctx, s);
                 }
-                optimizer.step(params, epoch);
+                if (online.count == 0) {
+                    optimizer.step(params, epoch);
+                    session.updateDone();
+                } else {
+                    online.requireEmptySlots();
+                }
                 trainStats = trainStats.plus(s);
                 session.stepDone();
                 b++;
@@ -179,8 +193,7 @@ public final class Trainer {
             BatchStats val = evaluate(learner, data.validation());
             boolean last = epoch == config.epochs() - 1;
             BatchStats test = config.evaluateTestEveryEpoch() || last ? evaluate(learner, data.test()) : BatchStats.EMPTY;
-            EpochMetrics m = new EpochMetrics(epoch + 1, trainStats.meanLoss(), trainStats.accuracy(), val.meanLoss(),
-                    val.accuracy(), test.meanLoss(), test.accuracy(), (System.nanoTime() - t0) / 1e9);
+            EpochMetrics m = EpochMetrics.of(epoch + 1, trainStats, val, test, (System.nanoTime() - t0) / 1e9);
             session.epochDone(m);
             for (TrainingListener l : all) {
                 l.onEpochEnd(session, m);
@@ -210,6 +223,48 @@ public final class Trainer {
         return total;
     }
 
+    /** The update handle of one batch: optimizer steps inside the batch, for online learners. */
+    private static final class OnlineUpdates implements UpdateSink {
+        private final TrainingSession session;
+        private final Optimizer optimizer;
+        private final List<Parameter> params;
+        private final int epoch;
+        private StepContext ctx;
+        private int count;
+
+        OnlineUpdates(TrainingSession session, Optimizer optimizer, List<Parameter> params, int epoch) {
+            this.session = session;
+            this.optimizer = optimizer;
+            this.params = params;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void applyUpdate() {
+            NanGuard.checkGradients(session, ctx, params);
+            optimizer.step(params, epoch);
+            for (Parameter p : params) {
+                p.zeroGrad();
+            }
+            count++;
+            session.updateDone();
+        }
+
+        void requireEmptySlots() {
+            for (Parameter p : params) {
+                for (float g : p.grad()) {
+                    if (g != 0) {
+                        throw new IllegalStateException(session.learner().describe() + " applied " + count
+                                + " online update(s) in batch " + ctx.batch() + " of epoch " + (ctx.epoch() + 1)
+                                + " but left gradient in parameter " + p.name() + " after the last one: call"
+                                + " ctx.applyUpdate() after the last time step too (the trainer does not step after a"
+                                + " batch that updated online)");
+                    }
+                }
+            }
+        }
+    }
+
     private static void restore(Learner learner, Optimizer optimizer, Checkpoint ck) {
         for (Parameter p : learner.parameters()) {
             float[] saved = ck.parameters().get(p.name());
@@ -219,7 +274,7 @@ public final class Trainer {
             }
             System.arraycopy(saved, 0, p.value(), 0, saved.length);
         }
-        learner.restoreState(Map.copyOf(ck.learnerState()));
+        learner.restoreState(ck.learnerState());
         optimizer.restoreState(ck.optimizerState());
     }
 

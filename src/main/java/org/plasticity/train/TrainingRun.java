@@ -62,7 +62,7 @@ public record TrainingRun(String dataset, String model, TrainerConfig config, Li
         return config.seed();
     }
 
-    /** The history as a table: one row per epoch. */
+    /** The history as a table: one row per epoch, named extra metrics as further columns. */
     public Table historyTable() {
         Table t = Table.create(dataset + " · " + model);
         t.addColumns(IntColumn.create("epoch", history.stream().mapToInt(EpochMetrics::epoch).toArray()),
@@ -71,6 +71,12 @@ public record TrainingRun(String dataset, String model, TrainerConfig config, Li
                 DoubleColumn.create("val_acc", history.stream().mapToDouble(EpochMetrics::validationAccuracy).toArray()),
                 DoubleColumn.create("test_acc", history.stream().mapToDouble(EpochMetrics::testAccuracy).toArray()),
                 DoubleColumn.create("seconds", history.stream().mapToDouble(EpochMetrics::seconds).toArray()));
+        java.util.Set<String> extra = new java.util.TreeSet<>();
+        history.forEach(m -> extra.addAll(m.extra().keySet()));
+        for (String k : extra) {
+            t.addColumns(DoubleColumn.create(k.replace('.', '_'),
+                    history.stream().mapToDouble(m -> m.extra().getOrDefault(k, Double.NaN)).toArray()));
+        }
         return t;
     }
 

@@ -22,6 +22,7 @@ public final class TrainingSession {
     private final long startNanos = System.nanoTime();
     private int epochsDone;
     private long globalStep;
+    private long updates;
     private int batchesPerEpoch;
     private boolean stopRequested;
     private final int resumedAtEpoch;
@@ -72,6 +73,11 @@ public final class TrainingSession {
         return globalStep;
     }
 
+    /** Optimizer steps applied in this process (one per batch, or each online update). */
+    public long updates() {
+        return updates;
+    }
+
     /** Batches per epoch (known after the first batch iteration starts). */
     public int batchesPerEpoch() {
         return batchesPerEpoch;
@@ -100,6 +106,10 @@ public final class TrainingSession {
         batchesPerEpoch = n;
     }
 
+    void updateDone() {
+        updates++;
+    }
+
     void stepDone() {
         globalStep++;
     }
@@ -126,10 +136,8 @@ public final class TrainingSession {
         for (Parameter p : learner.parameters()) {
             params.put(p.name(), p.value().clone());
         }
-        Map<String, float[]> ls = new LinkedHashMap<>();
-        learner.state().forEach((k, v) -> ls.put(k, v.clone()));
-        return new Checkpoint(fingerprint(), epochsDone, globalStep, List.copyOf(history), params, ls,
-                new LinkedHashMap<>(optimizer.state()));
+        return new Checkpoint(fingerprint(), epochsDone, globalStep, List.copyOf(history), params, learner.state(),
+                optimizer.state());
     }
 
     /**

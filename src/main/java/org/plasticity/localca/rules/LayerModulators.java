@@ -2,6 +2,7 @@ package org.plasticity.localca.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.plasticity.train.LearnerState;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
 
@@ -121,15 +122,15 @@ public final class LayerModulators {
     }
 
     /** Running state for checkpoints. */
-    public Map<String, float[]> state() {
-        Map<String, float[]> out = new LinkedHashMap<>();
+    public LearnerState state() {
+        LearnerState.Builder out = LearnerState.builder();
         rhoEstimator.save(out);
         phiEstimator.save(out);
-        return out;
+        return out.build();
     }
 
     /** Restores {@link #state()}. */
-    public void restoreState(Map<String, float[]> state) {
+    public void restoreState(LearnerState state) {
         rhoEstimator.restore(state);
         phiEstimator.restore(state);
     }

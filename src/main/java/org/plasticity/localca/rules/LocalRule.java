@@ -1,6 +1,7 @@
 package org.plasticity.localca.rules;
 
 import java.util.Map;
+import org.plasticity.train.LearnerState;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.Eligibility;
 import org.plasticity.localca.model.ForwardPass;
@@ -164,12 +165,12 @@ public final class LocalRule {
     }
 
     /** Estimator state for checkpoints. */
-    public Map<String, float[]> state() {
+    public LearnerState state() {
         return modulators.state();
     }
 
     /** Restores {@link #state()}. */
-    public void restoreState(Map<String, float[]> state) {
+    public void restoreState(LearnerState state) {
         modulators.restoreState(state);
     }
 

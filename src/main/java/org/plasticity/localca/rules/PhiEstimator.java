@@ -1,6 +1,6 @@
 package org.plasticity.localca.rules;
 
-import java.util.Map;
+import org.plasticity.train.LearnerState;
 
 /**
  * φ_n (paper Eqs. 21–23): with β = Cov(V, P)/(Var P + λ) and σ²_res = Var V − β Cov(V, P),
@@ -60,7 +60,7 @@ final class PhiEstimator {
         return Math.max(cfg.phiMin(), Math.min(cfg.phiMax(), phi));
     }
 
-    void save(Map<String, float[]> out) {
+    void save(LearnerState.Builder out) {
         for (int l = 1; l < m.length; l++) {
             double[] a = new double[m[l].length * 6];
             for (int u = 0; u < m[l].length; u++) {
@@ -70,7 +70,7 @@ final class PhiEstimator {
         }
     }
 
-    void restore(Map<String, float[]> in) {
+    void restore(LearnerState in) {
         for (int l = 1; l < m.length; l++) {
             double[] a = new double[m[l].length * 6];
             StateCodec.get(in, "phi." + l, a);

@@ -1,6 +1,6 @@
 package org.plasticity.localca.rules;
 
-import java.util.Map;
+import org.plasticity.train.LearnerState;
 
 /**
  * ρ_n (paper Eq. 17): the correlation, over samples, between the mean voltage of compartment layer
@@ -102,13 +102,13 @@ final class RhoEstimator {
         return st[6] / (Math.sqrt(st[4] * st[5]) + EPS);
     }
 
-    void save(Map<String, float[]> out) {
+    void save(LearnerState.Builder out) {
         for (int l = 1; l < layers; l++) {
             StateCodec.put(out, "rho." + l, s[l]);
         }
     }
 
-    void restore(Map<String, float[]> in) {
+    void restore(LearnerState in) {
         for (int l = 1; l < layers; l++) {
             StateCodec.get(in, "rho." + l, s[l]);
         }

@@ -20,7 +20,19 @@ public final class NanGuard implements TrainingListener {
         if (!Double.isFinite(stats.lossSum())) {
             throw diverged(session, ctx, "the training loss is " + stats.lossSum());
         }
-        for (Parameter p : session.learner().parameters()) {
+        checkGradients(session, ctx, session.learner().parameters());
+    }
+
+    /**
+     * Fails when a gradient slot is not finite (also used before every online update).
+     *
+     * @param session the run
+     * @param ctx the batch
+     * @param parameters the slots to check
+     * @throws DivergenceException naming the parameter and what to change
+     */
+    public static void checkGradients(TrainingSession session, StepContext ctx, java.util.List<Parameter> parameters) {
+        for (Parameter p : parameters) {
             float[] g = p.grad();
             for (float v : g) {
                 if (!Float.isFinite(v)) {

@@ -3,6 +3,8 @@ package org.plasticity.train.optim;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.plasticity.train.LearnerState;
 import org.plasticity.train.Parameter;
 
 /**
@@ -113,27 +115,25 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         }
 
         @Override
-        public Map<String, float[]> state() {
-            Map<String, float[]> s = new HashMap<>();
-            m.forEach((k, a) -> s.put("m." + k, a.clone()));
-            v.forEach((k, a) -> s.put("v." + k, a.clone()));
-            s.put("t", new float[] {Float.intBitsToFloat((int) (t >>> 32)), Float.intBitsToFloat((int) t)});
-            return s;
+        public LearnerState state() {
+            LearnerState.Builder s = LearnerState.builder();
+            new TreeMap<>(m).forEach((k, a) -> s.put("m." + k, a));
+            new TreeMap<>(v).forEach((k, a) -> s.put("v." + k, a));
+            return s.putLong("t", t).build();
         }
 
         @Override
-        public void restoreState(Map<String, float[]> state) {
+        public void restoreState(LearnerState state) {
             m.clear();
             v.clear();
-            state.forEach((k, a) -> {
+            for (String k : state.names()) {
                 if (k.startsWith("m.")) {
-                    m.put(k.substring(2), a.clone());
+                    m.put(k.substring(2), state.floats(k));
                 } else if (k.startsWith("v.")) {
-                    v.put(k.substring(2), a.clone());
-                } else if (k.equals("t")) {
-                    t = ((long) Float.floatToRawIntBits(a[0]) << 32) | (Float.floatToRawIntBits(a[1]) & 0xffffffffL);
+                    v.put(k.substring(2), state.floats(k));
                 }
-            });
+            }
+            t = state.longValue("t", 0);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.plasticity.train.optim;
 
 import java.util.List;
-import java.util.Map;
+import org.plasticity.train.LearnerState;
 import org.plasticity.train.Parameter;
 
 /**
@@ -18,13 +18,13 @@ public interface Optimizer {
      */
     void step(List<Parameter> parameters, int epoch);
 
-    /** Internal state (moments, step counts) keyed by parameter name, for checkpoints. */
-    Map<String, float[]> state();
+    /** Internal state (moments keyed by parameter name, step counts as longs), for checkpoints. */
+    LearnerState state();
 
     /**
      * Restores {@link #state()}.
      *
-     * @param state saved arrays
+     * @param state saved entries
      */
-    void restoreState(Map<String, float[]> state);
+    void restoreState(LearnerState state);
 }

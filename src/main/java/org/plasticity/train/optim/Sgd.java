@@ -3,6 +3,8 @@ package org.plasticity.train.optim;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.plasticity.train.LearnerState;
 import org.plasticity.train.Parameter;
 
 /**
@@ -104,20 +106,20 @@ public record Sgd(double learningRate, double momentum, double weightDecay, doub
         }
 
         @Override
-        public Map<String, float[]> state() {
-            Map<String, float[]> s = new HashMap<>();
-            velocity.forEach((k, v) -> s.put("v." + k, v.clone()));
-            return s;
+        public LearnerState state() {
+            LearnerState.Builder s = LearnerState.builder();
+            new TreeMap<>(velocity).forEach((k, v) -> s.put("v." + k, v));
+            return s.build();
         }
 
         @Override
-        public void restoreState(Map<String, float[]> state) {
+        public void restoreState(LearnerState state) {
             velocity.clear();
-            state.forEach((k, v) -> {
+            for (String k : state.names()) {
                 if (k.startsWith("v.")) {
-                    velocity.put(k.substring(2), v.clone());
+                    velocity.put(k.substring(2), state.floats(k));
                 }
-            });
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.plasticity.localca.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
@@ -11,6 +10,7 @@ import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.TreeTopology;
 import org.plasticity.testing.TestData;
+import org.plasticity.train.LearnerState;
 
 /** ρ_n (Eq. 17, Eq. 20) and φ_n (Eqs. 21–23). */
 class LayerModulatorsTest {
@@ -116,7 +116,7 @@ class LayerModulatorsTest {
         for (int i = 0; i < 3; i++) {
             a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, i)), true);
         }
-        Map<String, float[]> s = a.state();
+        LearnerState s = a.state();
         b.restoreState(s);
         ForwardPass next = RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 9));
         a.observe(next, true);
@@ -132,9 +132,9 @@ class LayerModulatorsTest {
         DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
         LayerModulators a = new LayerModulators(Modulators.defaults(), net.topology());
         a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 1)), true);
-        Map<String, float[]> before = a.state();
+        LearnerState before = a.state();
         a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 2)), false);
-        Map<String, float[]> after = a.state();
-        before.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, after.get(k), k));
+        assertEquals(before, a.state());
+        assertEquals(LearnerState.Kind.DOUBLES, before.kind(before.names().iterator().next()), "typed, not float-packed");
     }
 }
