@@ -275,6 +275,11 @@ public record Checkpoint(String fingerprint, int epochsDone, long globalStep, Li
         return m;
     }
 
+    /** Whether this checkpoint was read from a version-1 file (float-packed state, no data identity). */
+    public boolean isLegacyFormat() {
+        return learnerState.isLegacy();
+    }
+
     @Override
     public String toString() {
         return "Checkpoint[epochs=" + epochsDone + ", step=" + globalStep + ", params=" + parameters.size() + "]";

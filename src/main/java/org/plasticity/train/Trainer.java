@@ -139,7 +139,14 @@ public final class Trainer {
         Path ckFile = checkpointDir == null ? null : checkpointDir.resolve(Checkpoint.FILE_NAME);
         if (ckFile != null && Files.exists(ckFile)) {
             resumed = Checkpoint.load(ckFile);
-            if (!resumed.fingerprint().equals(probe.fingerprint())) {
+            // a v1 checkpoint predates the data identity in the fingerprint: its configuration part must match
+            boolean legacy = resumed.isLegacyFormat()
+                    && probe.fingerprint().startsWith(resumed.fingerprint() + " | data=");
+            if (legacy) {
+                System.err.println("note: " + ckFile + " has checkpoint format v1, which did not record the data's"
+                        + " identity; resuming it on " + data.name() + " as given");
+            }
+            if (!legacy && !resumed.fingerprint().equals(probe.fingerprint())) {
                 throw new IllegalStateException("checkpoint " + ckFile + " was written by another configuration:\n  saved:   "
                         + resumed.fingerprint() + "\n  current: " + probe.fingerprint()
                         + "\nUse another checkpoint directory, or delete it to start over.");
