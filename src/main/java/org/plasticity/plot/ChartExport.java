@@ -15,7 +15,9 @@ import org.plasticity.io.AtomicFiles;
 /**
  * Kernel-free exports of any XChart chart: PNG and SVG files (written to a temporary file and
  * renamed, so a file is never half-written), an in-memory image, and the byte/text forms the
- * notebook renderers embed. Works headless ({@code -Djava.awt.headless=true}).
+ * notebook renderers embed. Works headless ({@code -Djava.awt.headless=true}). Every export
+ * first applies {@link ChartStyle#finish} (markers for single points, tick labels on every axis,
+ * legends and category labels that fit).
  */
 public final class ChartExport {
 
@@ -29,7 +31,7 @@ public final class ChartExport {
      * @return a new image of the chart's size
      */
     public static BufferedImage toImage(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        return BitmapEncoder.getBufferedImage(ChartStyle.finish(chart));
     }
 
     /**
@@ -40,7 +42,7 @@ public final class ChartExport {
      */
     public static byte[] pngBytes(Chart<?, ?> chart) {
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return BitmapEncoder.getBitmapBytes(ChartStyle.finish(chart), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode chart '" + chart.getTitle() + "' as PNG", e);
         }
@@ -65,7 +67,7 @@ public final class ChartExport {
     public static String svg(Chart<?, ?> chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            VectorGraphicsEncoder.saveVectorGraphic(ChartStyle.finish(chart), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode chart '" + chart.getTitle() + "' as SVG", e);
         }

@@ -2,13 +2,16 @@ package org.plasticity.plot;
 
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
  * The one look of the project's charts: white background, light grid, legend under the plot,
- * readable fonts at notebook size. Applied by every factory in {@link Charts}; domain plots in
- * this package call {@link #apply(AxesChartStyler)} on the charts they build.
+ * readable fonts at notebook size. Applied by every factory in {@link Charts}; domain plots
+ * call {@link #apply(AxesChartStyler)} on the charts they build. {@link ChartExport} calls
+ * {@link #finish(Chart)} before drawing, so every exported or displayed chart also gets the
+ * data-dependent layout fixes.
  */
 public final class ChartStyle {
 
@@ -47,6 +50,25 @@ public final class ChartStyle {
         styler.setSeriesColors(SERIES_COLORS);
         styler.setAntiAlias(true);
         styler.setToolTipsEnabled(false);
+    }
+
+    /**
+     * The layout pass that needs the data, run by {@link ChartExport} before every drawing (so
+     * notebook displays get it too); idempotent. Series with fewer than two finite neighbouring
+     * points get circle markers (otherwise a one-epoch curve draws nothing); a logarithmic axis
+     * whose data contain no power of ten becomes linear (XChart labels only decades, so it would
+     * show no tick labels); axes without a decimal pattern get one fitted to their range; a
+     * legend under the plot that would not fit on one line moves to the right of the plot, or,
+     * when its entries are long, stacks them under the plot, so no entry is cut; category labels
+     * wider than their slot are rotated 45° or 90° so they never overlap.
+     *
+     * @param chart an XY or category chart (other kinds are left as they are)
+     * @param <C> the chart type
+     * @return {@code chart}
+     */
+    public static <C extends Chart<?, ?>> C finish(C chart) {
+        ChartFinish.finish(chart);
+        return chart;
     }
 
     /**
