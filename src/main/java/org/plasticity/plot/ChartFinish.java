@@ -53,9 +53,7 @@ final class ChartFinish {
             ys.add(s.getYData());
             if (isolatedPoints(s.getXData(), s.getYData()) && (s.getMarker() == null || s.getMarker() instanceof None)) {
                 s.setMarker(SeriesMarkers.CIRCLE);
-                if (styler.getMarkerSize() < 4) {
-                    styler.setMarkerSize(6);
-                }
+                styler.setMarkerSize(Math.max(styler.getMarkerSize(), 8));
             }
         }
         double[] xr = range(xs, styler.isXAxisLogarithmic());

@@ -102,6 +102,24 @@ public final class Charts {
     }
 
     /**
+     * An empty bar chart for grouped bars: add one series per group member with XChart's
+     * {@code addSeries(name, categories, values)} or {@code addSeries(name, categories, values, errors)}
+     * (error bars); the legend names the series.
+     *
+     * @param title chart title
+     * @param xTitle category axis title
+     * @param yTitle value axis title
+     * @return the chart, ready for {@code addSeries}
+     */
+    public static CategoryChart bars(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+                .title(title == null ? "" : title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setOverlapped(false);
+        return chart;
+    }
+
+    /**
      * A bar chart of one value per category.
      *
      * @param title chart title
