@@ -10,6 +10,7 @@ import org.plasticity.data.cache.DataCache;
 import org.plasticity.data.cache.DataFile;
 import org.plasticity.data.cache.DatasetSpec;
 import org.plasticity.data.cache.FillReport;
+import org.plasticity.data.cache.FillReports;
 import org.plasticity.data.cifar.Cifar10Binary;
 import org.plasticity.data.idx.IdxData;
 import org.plasticity.data.idx.IdxImages;
@@ -145,17 +146,17 @@ public record DatasetLoader(DataCache cache) {
     /**
      * Fills the named data sets (all obtainable ones when none are named) into the cache.
      *
-     * @return one report per data set
+     * @return one report per data set (a list that displays itself as a table)
      * @throws DataFileException for the first data set no source could deliver
      */
-    public List<FillReport> fill(String... names) {
+    public FillReports fill(String... names) {
         List<DatasetSpec> specs = names.length == 0 ? Catalog.defaults() : specs(names);
         CacheFiller filler = new CacheFiller(cache);
         List<FillReport> reports = new ArrayList<>();
         for (DatasetSpec s : specs) {
             reports.add(filler.fill(s));
         }
-        return reports;
+        return new FillReports(reports);
     }
 
     private static List<DatasetSpec> specs(String... names) {

@@ -1,9 +1,8 @@
 package org.plasticity.data;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.plasticity.data.cache.DataCache;
-import org.plasticity.data.cache.FillReport;
+import org.plasticity.data.cache.FillReports;
 
 /**
  * The library's data sets in one place, read from the default data cache
@@ -95,8 +94,13 @@ public final class Datasets {
                 org.plasticity.data.encode.EventStreamConfig.defaults());
     }
 
-    /** Fills the named data sets (default: all obtainable ones) into the default cache. */
-    public static List<FillReport> fill(String... names) {
+    /**
+     * Fills the named data sets (default: all obtainable ones) into the default cache.
+     *
+     * @param names data set names (none: all obtainable ones)
+     * @return one report per data set, a list that displays itself as a table
+     */
+    public static FillReports fill(String... names) {
         return loader().fill(names);
     }
 }

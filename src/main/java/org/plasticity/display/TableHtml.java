@@ -12,19 +12,29 @@ import tech.tablesaw.api.NumericColumn;
 
 /**
  * Compact renderings of a Tablesaw {@link Table} without a kernel: an HTML fragment (column types
- * under the names, numbers right-aligned and formatted, long tables cut to head and tail with a
- * "… N more rows …" row) and a fixed-width text form for JShell and logs.
+ * under the names, numbers right-aligned and formatted) and a fixed-width text form for JShell and
+ * logs. The HTML carries every row up to {@link #maxRows()}; a table longer than
+ * {@link #VISIBLE_ROWS} rows sits in a scroll box (header kept in view) under a caption with its
+ * row count, so a reader can scroll through all of them. Only beyond {@code maxRows} (and, for the
+ * text form, beyond {@link #textRows()}) is the table cut to head and tail with a
+ * "… N more rows …" row.
  *
  * <p>Result objects embed tables in their own {@link Displayable#toHtml()} with
- * {@link #toHtml(Table)}; notebook renderers use the same code.
+ * {@link #toHtml(Table)}; notebook renderers use the same code. The {@code <table>} element
+ * carries {@code data-rows} (the table's row count) and {@code data-shown-rows} (rows in the HTML),
+ * so a rendering check can count them.
  *
- * @param maxRows rows shown before the table is cut (head and tail split about 2:1)
+ * @param maxRows rows the HTML shows before the table is cut (head and tail split about 2:1)
  * @param maxColumns columns shown before the table is cut (head and tail)
+ * @param textRows rows the text form shows before it is cut
  */
-public record TableHtml(int maxRows, int maxColumns) {
+public record TableHtml(int maxRows, int maxColumns, int textRows) {
 
-    /** Shows up to 20 rows and 16 columns. */
-    public static final TableHtml DEFAULT = new TableHtml(20, 16);
+    /** HTML up to 2,000 rows (scrollable), 16 columns; text up to 40 rows. */
+    public static final TableHtml DEFAULT = new TableHtml(2000, 16, 40);
+
+    /** Rows visible at once before the HTML table scrolls. */
+    public static final int VISIBLE_ROWS = 20;
 
     /** Validates the limits. */
     public TableHtml {
@@ -34,16 +44,34 @@ public record TableHtml(int maxRows, int maxColumns) {
         if (maxColumns < 2) {
             throw new IllegalArgumentException("maxColumns must be at least 2, got " + maxColumns);
         }
+        if (textRows < 2) {
+            throw new IllegalArgumentException("textRows must be at least 2, got " + textRows);
+        }
     }
 
-    /** A copy showing up to {@code n} rows. */
+    /**
+     * Limits with the same row limit for HTML and text.
+     *
+     * @param maxRows rows shown before the table is cut, in HTML and text
+     * @param maxColumns columns shown before the table is cut
+     */
+    public TableHtml(int maxRows, int maxColumns) {
+        this(maxRows, maxColumns, maxRows);
+    }
+
+    /** A copy whose HTML shows up to {@code n} rows. */
     public TableHtml withMaxRows(int n) {
-        return new TableHtml(n, maxColumns);
+        return new TableHtml(n, maxColumns, textRows);
     }
 
     /** A copy showing up to {@code n} columns. */
     public TableHtml withMaxColumns(int n) {
-        return new TableHtml(maxRows, n);
+        return new TableHtml(maxRows, n, textRows);
+    }
+
+    /** A copy whose text form shows up to {@code n} rows. */
+    public TableHtml withTextRows(int n) {
+        return new TableHtml(maxRows, maxColumns, n);
     }
 
     /** {@link #render(Table)} with the default limits. */
@@ -58,36 +86,49 @@ public record TableHtml(int maxRows, int maxColumns) {
 
     /**
      * The HTML fragment: a caption with the table name and size, a header with names and types,
-     * and the (possibly cut) body. Inline styles only, no scripts.
+     * and the body (cut only beyond {@link #maxRows()}); longer than {@link #VISIBLE_ROWS} rows,
+     * the table scrolls inside a box. Inline styles only, no scripts.
      *
      * @param table the table
-     * @return a self-contained {@code <table>}
+     * @return a self-contained fragment ({@code <table>}, in a scroll box when long)
      */
     public String render(Table table) {
         List<Integer> rows = shownIndices(table.rowCount(), maxRows);
         List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
         int[] decimals = decimals(table, rows, cols);
-        StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * cols.size());
-        sb.append("<table class=\"plasticity-table\" style=\"border-collapse:collapse;font-size:12px\">");
-        sb.append("<caption style=\"text-align:left;caption-side:top\"><b>").append(Html.escape(table.name()))
-                .append("</b> <span style=\"color:#777\">").append(table.rowCount()).append(" rows × ")
-                .append(table.columnCount()).append(" columns</span></caption><thead><tr>");
+        boolean scroll = table.rowCount() > VISIBLE_ROWS;
+        int shown = rows.size() - (rows.contains(null) ? 1 : 0);
+        StringBuilder sb = new StringBuilder(512 + 48 * rows.size() * cols.size());
+        String caption = caption(table, shown, scroll);
+        if (scroll) {
+            sb.append("<div class=\"plasticity-table-box\"><div style=\"font-size:12px;margin:2px 0\">").append(caption)
+                    .append("</div><div style=\"max-height:").append(VISIBLE_ROWS * 22 + 40)
+                    .append("px;overflow:auto;display:inline-block;max-width:100%;border:1px solid #ddd\">");
+        }
+        sb.append("<table class=\"plasticity-table\" data-rows=\"").append(table.rowCount())
+                .append("\" data-shown-rows=\"").append(shown)
+                .append("\" style=\"border-collapse:collapse;font-size:12px\">");
+        if (!scroll) {
+            sb.append("<caption style=\"text-align:left;caption-side:top\">").append(caption).append("</caption>");
+        }
+        sb.append("<thead><tr>");
+        String sticky = scroll ? "position:sticky;top:0;background:#fff;" : "";
         for (Integer c : cols) {
             if (c == null) {
-                sb.append("<th>…</th>");
+                sb.append(sticky.isEmpty() ? "<th>" : "<th style=\"" + sticky + "\">").append("…</th>");
                 continue;
             }
             Column<?> col = table.column(c);
-            sb.append("<th style=\"text-align:").append(align(col)).append("\">").append(Html.escape(col.name()))
+            sb.append("<th style=\"").append(sticky).append("text-align:").append(align(col)).append("\">")
+                    .append(Html.escape(col.name()))
                     .append("<br><span style=\"color:#888;font-weight:normal;font-size:10px\">")
                     .append(typeName(col.type())).append("</span></th>");
         }
         sb.append("</tr></thead><tbody>");
         for (Integer r : rows) {
             if (r == null) {
-                int hidden = table.rowCount() - (rows.size() - 1);
-                sb.append("<tr><td colspan=\"").append(cols.size())
-                        .append("\" style=\"text-align:center;color:#777\">… ").append(hidden)
+                sb.append("<tr class=\"plasticity-gap\"><td colspan=\"").append(cols.size())
+                        .append("\" style=\"text-align:center;color:#777\">… ").append(table.rowCount() - shown)
                         .append(" more rows …</td></tr>");
                 continue;
             }
@@ -104,17 +145,30 @@ public record TableHtml(int maxRows, int maxColumns) {
             }
             sb.append("</tr>");
         }
-        return sb.append("</tbody></table>").toString();
+        sb.append("</tbody></table>");
+        return scroll ? sb.append("</div></div>").toString() : sb.toString();
+    }
+
+    private static String caption(Table table, int shown, boolean scroll) {
+        StringBuilder sb = new StringBuilder("<b>").append(Html.escape(table.name())).append("</b> <span style=\"color:#777\">")
+                .append(table.rowCount()).append(" rows × ").append(table.columnCount()).append(" columns");
+        if (shown < table.rowCount()) {
+            sb.append(" · first and last ").append(shown).append(" shown");
+        } else if (scroll) {
+            sb.append(" · scroll to see all ").append(table.rowCount());
+        }
+        return sb.append("</span>").toString();
     }
 
     /**
-     * The fixed-width text form: a title line, names, types, and the (possibly cut) rows.
+     * The fixed-width text form: a title line, names, types, and the rows (cut to head and tail
+     * beyond {@link #textRows()}).
      *
      * @param table the table
      * @return lines separated by {@code \n}
      */
     public String renderText(Table table) {
-        List<Integer> rows = shownIndices(table.rowCount(), maxRows);
+        List<Integer> rows = shownIndices(table.rowCount(), textRows);
         List<Integer> cols = shownIndices(table.columnCount(), maxColumns);
         int[] decimals = decimals(table, rows, cols);
         List<String[]> lines = new ArrayList<>();
@@ -283,6 +337,6 @@ public record TableHtml(int maxRows, int maxColumns) {
 
     @Override
     public String toString() {
-        return "TableHtml[maxRows=" + maxRows + ", maxColumns=" + maxColumns + "]";
+        return "TableHtml[maxRows=" + maxRows + ", maxColumns=" + maxColumns + ", textRows=" + textRows + "]";
     }
 }

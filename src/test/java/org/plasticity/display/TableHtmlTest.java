@@ -41,6 +41,27 @@ class TableHtmlTest {
     }
 
     @Test
+    void aLongResultTableCarriesEveryRowInAScrollBoxWithItsRowCount() {
+        // Notebook 05's paper-vs-ours table: 136 rows, of which the old rendering showed 20.
+        String html = TableHtml.toHtml(numbers(136));
+        assertEquals(1 + 136, html.split("<tr>", -1).length - 1, "header + every row");
+        assertTrue(html.contains(">r0<") && html.contains(">r70<") && html.contains(">r135<"));
+        assertFalse(html.contains("more rows"), html.substring(0, 400));
+        assertTrue(html.contains("136 rows × 3 columns") && html.contains("scroll to see all 136"));
+        assertTrue(html.contains("overflow:auto") && html.contains("position:sticky"));
+        assertTrue(html.contains("data-rows=\"136\" data-shown-rows=\"136\""));
+        assertFalse(TableHtml.toHtml(numbers(12)).contains("overflow:auto"), "short tables do not scroll");
+    }
+
+    @Test
+    void beyondMaxRowsTheScrollBoxSaysWhatIsShown() {
+        String html = TableHtml.DEFAULT.withMaxRows(60).render(numbers(300));
+        assertTrue(html.contains("300 rows × 3 columns · first and last 60 shown"), html.substring(0, 600));
+        assertTrue(html.contains("… 240 more rows …"));
+        assertTrue(html.contains("data-rows=\"300\" data-shown-rows=\"60\""));
+    }
+
+    @Test
     void wideTableCutsColumns() {
         Table t = Table.create("wide");
         for (int c = 0; c < 30; c++) {
