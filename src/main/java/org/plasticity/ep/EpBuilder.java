@@ -7,6 +7,7 @@ import org.plasticity.ep.estimator.Estimator;
 import org.plasticity.ep.model.Activation;
 import org.plasticity.ep.model.Architecture;
 import org.plasticity.ep.model.ConvSpec;
+import org.plasticity.ep.model.CouplingSpec;
 import org.plasticity.ep.model.Dynamics;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.Loss;
@@ -93,6 +94,20 @@ public record EpBuilder(EpConfig config, FloatKernels kernels) {
     public EpBuilder conv(int[] inputShape, ConvSpec... layers) {
         Architecture a = config.architecture();
         return new EpBuilder(config.withArchitecture(new Architecture(inputShape, List.of(layers), a.dense())), kernels);
+    }
+
+    /**
+     * Adds a dense skip coupling {@code ⟨s_to, W s_from + b⟩} to Φ between two layers that are not
+     * neighbours, numbered as in {@link EqProp#network(int...)} (0 = input): e.g.
+     * {@code network(784, 256, 256, 10).coupling(1, 3)} couples the first hidden layer with the output.
+     */
+    public EpBuilder coupling(int from, int to) {
+        return coupling(from, to, 1.0);
+    }
+
+    /** A skip coupling with its own learning-rate multiplier. */
+    public EpBuilder coupling(int from, int to, double lrScale) {
+        return new EpBuilder(config.withCoupling(new CouplingSpec(from, to, lrScale)), kernels);
     }
 
     /** Uses other float kernels (e.g. {@link FloatKernels#scalar()} for a reference run). */

@@ -14,19 +14,28 @@ import org.plasticity.train.Parameter;
  * A layered convergent network with symmetric couplings (Scellier &amp; Bengio 2017; Ernoult et al. 2019;
  * Laborieux et al. 2021):
  *
- * <pre>  Φ(x, s, β) = Σ_c ⟨s_{c+1}, P(W_c s_c + b_c)⟩ − β·ℓ(s_L, y),   s_0 = x (clamped)</pre>
+ * <pre>  Φ(x, s, β) = Σ_{(a→b) ∈ couplings} ⟨s_b, P(W_ab s_a + b_ab)⟩ − β·ℓ(s_L, y),   s_0 = x (clamped)</pre>
+ *
+ * <p>The topology is a list of {@link Coupling}s: the architecture's neighbouring-layer chain
+ * {@code 0→1→…→L} (the default builder output), then any skip couplings ({@link CouplingSpec}); every
+ * term acts both ways, so the couplings stay symmetric and the EP theorem holds.
  *
  * <p>A relaxation step updates all layers synchronously from the previous states. Its coupling work is
- * one pass per connection ({@link Connection#couple}); the input projection {@code P(W_0 x + b_0)} is
- * constant during the phases and computed once per batch in {@link #bind}. A batch is split into
- * contiguous row blocks relaxed on separate threads for the whole phase (samples never interact),
- * with no allocation per step.
+ * one pass per connection ({@link Connection#couple}); input projections {@code P(W x + b)} are constant
+ * during the phases and computed once per batch in {@link #bind}. A batch is split into contiguous row
+ * blocks relaxed on separate threads for the whole phase (samples never interact), with no allocation
+ * per step. The hot loop is {@link #relax(NeuronState, double, int)} → {@link #step} → {@link #drive}
+ * and {@link #update}; the chain's terms come first in the same order as before skip couplings existed,
+ * so a plain stack computes exactly what it did.
  */
 public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     private final NetworkConfig config;
     private final FloatKernels k;
     private final Connection[] dynamicConnections;
+    /** Skip couplings (from, to in layer numbers, 0 = input), after the chain in Φ's sum. */
+    private final Coupling[] skips;
+    private final List<Coupling> couplings;
     private final OutputHead head;
     private final int[] sizes;
     private final Activation[] acts;
@@ -39,6 +48,8 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     private int rows;
     private float[] x = new float[0];
     private float[] xp = new float[0];
+    /** Input projections of the skip couplings from the input (null for the others). */
+    private float[][] skipXp;
     private int[] labels = new int[0];
     private float[][] acc;
     private float[] gradScratch = new float[0];
@@ -80,8 +91,31 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             config.init().fill(conn.parameters().get(0).value(), conn.parameters().get(1).value(), fanIn, fanOut,
                     config.initScale(), Seeds.stream(seed, Seeds.INIT, c));
         }
+        List<Coupling> topology = new ArrayList<>();
+        for (int l = 0; l < dynamicCount; l++) {
+            topology.add(new Coupling(l, l + 1, dynamicConnections[l]));
+        }
+        this.skips = new Coupling[config.couplings().size()];
+        for (int i = 0; i < skips.length; i++) {
+            CouplingSpec spec = config.couplings().get(i);
+            int nIn = spec.from() == 0 ? inputSize : sizes[spec.from() - 1];
+            DenseConnection conn = new DenseConnection(spec.name(), nIn, sizes[spec.to() - 1], spec.lrScale(), kernels);
+            // drawn after every chain connection's stream, so adding a skip changes no other initial weight
+            config.init().fill(conn.weight().value(), conn.bias().value(), nIn, sizes[spec.to() - 1], config.initScale(),
+                    Seeds.stream(seed, Seeds.INIT, all.size() + i));
+            skips[i] = new Coupling(spec.from(), spec.to(), conn);
+            topology.add(skips[i]);
+        }
+        this.couplings = List.copyOf(topology);
+        this.skipXp = new float[skips.length][];
+        int readoutParams = head.parameters().size();
+        List<Parameter> dyn = new ArrayList<>(ps.subList(0, ps.size() - readoutParams));
+        for (Coupling c : skips) {
+            dyn.addAll(c.connection().parameters());
+            ps.addAll(c.connection().parameters());
+        }
         this.parameters = List.copyOf(ps);
-        this.dynamicsParameters = List.copyOf(ps.subList(0, ps.size() - head.parameters().size()));
+        this.dynamicsParameters = List.copyOf(dyn);
         this.acc = new float[dynamicCount][0];
     }
 
@@ -126,7 +160,15 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         return acts[l];
     }
 
-    /** Connection {@code c} between the states below and above it (0 = from the input). */
+    /**
+     * The topology: every coupling term of Φ, the neighbouring-layer chain first ({@code l → l+1}, 0 =
+     * input), then the skip couplings, in the order Φ sums them. The read-out (if any) is not a coupling.
+     */
+    public List<Coupling> couplings() {
+        return couplings;
+    }
+
+    /** Connection {@code c} of the chain, between layers c and c+1 (0 = from the input). */
     public Connection connection(int c) {
         return dynamicConnections[c];
     }
@@ -173,6 +215,16 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         for (Connection c : dynamicConnections) {
             c.prepare(n);
         }
+        for (int i = 0; i < skips.length; i++) {
+            Connection c = skips[i].connection();
+            c.prepare(n);
+            if (skips[i].fromInput()) {
+                float[] p = skipXp[i];
+                int no = c.outSize();
+                Arrays.fill(p, 0, n * no, 0f);
+                Parallel.forRange(n, 4, (r0, r1) -> c.project(r1 - r0, x, r0 * inputSize, p, r0 * no));
+            }
+        }
         Connection c0 = dynamicConnections[0];
         int n0 = sizes[0];
         Arrays.fill(xp, 0, n * n0, 0f);
@@ -197,6 +249,10 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         }
         for (Connection c : dynamicConnections) {
             c.ensureCapacity(n);
+        }
+        for (int i = 0; i < skips.length; i++) {
+            skips[i].connection().ensureCapacity(n);
+            skipXp[i] = skips[i].fromInput() ? new float[n * skips[i].connection().outSize()] : null;
         }
         head.ensureCapacity(n);
         pool.clear();
@@ -290,6 +346,16 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             dynamicConnections[l + 1].couple(n, s.rates(l), r0 * sizes[l], s.rates(l + 1), r0 * sizes[l + 1],
                     acc[l + 1], r0 * sizes[l + 1], acc[l], r0 * sizes[l], true);
         }
+        for (int i = 0; i < skips.length; i++) {
+            int to = skips[i].to() - 1;
+            int from = skips[i].from() - 1;
+            if (from < 0) {
+                k.axpy(n * sizes[to], 1f, skipXp[i], r0 * sizes[to], acc[to], r0 * sizes[to]);
+            } else {
+                skips[i].connection().couple(n, s.rates(from), r0 * sizes[from], s.rates(to), r0 * sizes[to], acc[to],
+                        r0 * sizes[to], acc[from], r0 * sizes[from], true);
+            }
+        }
         if (beta != 0f) {
             head.addNudge(r0, r1, s.rates(d - 1), labels, beta, acc[d - 1]);
         }
@@ -344,6 +410,16 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
                 if (coef != 0f) {
                     dynamicConnections[c].accumulateGradient(rows, coef, states.get(t).rates(c - 1), 0,
                             states.get(t).rates(c), 0, true);
+                }
+            }
+        }
+        for (Coupling c : skips) {
+            int to = c.to() - 1;
+            for (int t = 0; t < terms.size(); t++) {
+                float coef = (float) terms.get(t).coefficient() * inv;
+                if (coef != 0f) {
+                    float[] below = c.fromInput() ? x : states.get(t).rates(c.from() - 1);
+                    c.connection().accumulateGradient(rows, coef, below, 0, states.get(t).rates(to), 0, true);
                 }
             }
         }
@@ -415,6 +491,16 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             dynamicConnections[c].accumulateGradient(rows, 1f, before.rates(c - 1), 0, delta[c], 0, true);
             dynamicConnections[c].accumulateGradient(rows, 1f, delta[c - 1], 0, before.rates(c), 0, false);
         }
+        for (Coupling c : skips) {
+            int to = c.to() - 1;
+            if (c.fromInput()) {
+                c.connection().accumulateGradient(rows, 1f, x, 0, delta[to], 0, true);
+            } else {
+                int from = c.from() - 1;
+                c.connection().accumulateGradient(rows, 1f, before.rates(from), 0, delta[to], 0, true);
+                c.connection().accumulateGradient(rows, 1f, delta[from], 0, before.rates(to), 0, false);
+            }
+        }
     }
 
     @Override
@@ -429,6 +515,14 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
                 int nOut = sizes[c];
                 dynamicConnections[c].couple(r1 - r0, delta[c - 1], r0 * nIn, delta[c], r0 * nOut, gPrev[c], r0 * nOut,
                         gPrev[c - 1], r0 * nIn, false);
+            }
+            for (Coupling c : skips) {
+                if (!c.fromInput()) {
+                    int from = c.from() - 1;
+                    int to = c.to() - 1;
+                    c.connection().couple(r1 - r0, delta[from], r0 * sizes[from], delta[to], r0 * sizes[to], gPrev[to],
+                            r0 * sizes[to], gPrev[from], r0 * sizes[from], false);
+                }
             }
         });
     }
@@ -459,6 +553,15 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
                 total += (double) drive[i] * above[i];
             }
         }
+        for (Coupling c : skips) {
+            int to = c.to() - 1;
+            float[] drive = new float[rows * sizes[to]];
+            c.connection().forward(rows, c.fromInput() ? x : s.rates(c.from() - 1), 0, drive, 0);
+            float[] above = s.rates(to);
+            for (int i = 0; i < drive.length; i++) {
+                total += (double) drive[i] * above[i];
+            }
+        }
         if (beta != 0) {
             for (int r = 0; r < rows; r++) {
                 total -= beta * head.loss(r, s.rates(d - 1), labels);
@@ -473,12 +576,21 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         for (int c = 1; c < dynamicConnections.length; c++) {
             macs += dynamicConnections[c].coupleMacsPerRow();
         }
+        for (Coupling c : skips) {
+            macs += c.fromInput() ? 0 : c.connection().coupleMacsPerRow();
+        }
         return macs;
     }
 
     /** Multiply-adds per sample of the input projection (once per batch). */
     public long inputMacsPerRow() {
-        return dynamicConnections[0].coupleMacsPerRow() / 2;
+        long macs = dynamicConnections[0].coupleMacsPerRow() / 2;
+        for (Coupling c : skips) {
+            if (c.fromInput()) {
+                macs += c.connection().coupleMacsPerRow() / 2;
+            }
+        }
+        return macs;
     }
 
     @Override

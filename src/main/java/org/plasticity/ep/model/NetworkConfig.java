@@ -1,6 +1,7 @@
 package org.plasticity.ep.model;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Everything that defines a {@link LayeredNetwork} (not the learner: phases, β and the estimator belong
@@ -15,9 +16,10 @@ import java.util.Arrays;
  *     empty = all 1
  * @param init weight initialisation
  * @param initScale multiplier on the initial weights and biases (the reference code's {@code --scale})
+ * @param couplings skip couplings added to the architecture's neighbouring-layer chain (may be empty)
  */
 public record NetworkConfig(Architecture architecture, Activation activation, Activation outputActivation, Dynamics dynamics,
-        Loss loss, double[] layerLrScales, WeightInit init, double initScale) {
+        Loss loss, double[] layerLrScales, WeightInit init, double initScale, List<CouplingSpec> couplings) {
 
     /** Validates. */
     public NetworkConfig {
@@ -43,6 +45,17 @@ public record NetworkConfig(Architecture architecture, Activation activation, Ac
         if (loss == Loss.SOFTMAX_READOUT && architecture.dense().length + architecture.conv().size() < 2) {
             throw new IllegalArgumentException("the softmax read-out needs at least one layer before the output");
         }
+        couplings = couplings == null ? List.of() : List.copyOf(couplings);
+        int top = connections - (loss == Loss.SOFTMAX_READOUT ? 1 : 0);
+        for (CouplingSpec c : couplings) {
+            if (c.to() > top) {
+                throw new IllegalArgumentException("skip coupling " + c + " reaches past the last dynamical layer " + top
+                        + " of " + architecture + (loss == Loss.SOFTMAX_READOUT ? " (the softmax read-out is not a layer of Φ)" : ""));
+            }
+        }
+        if (couplings.stream().map(CouplingSpec::name).distinct().count() != couplings.size()) {
+            throw new IllegalArgumentException("each pair of layers may have one skip coupling, got " + couplings);
+        }
         if (dynamics instanceof Dynamics.EnergyBased && !architecture.conv().isEmpty()) {
             throw new IllegalArgumentException("energy-based dynamics are implemented for dense networks only; "
                     + "use Dynamics.prototypical() with conv layers");
@@ -60,6 +73,11 @@ public record NetworkConfig(Architecture architecture, Activation activation, Ac
         return architecture.conv().size() + architecture.dense().length;
     }
 
+    /** Number of dynamical layers (hidden layers, plus the output layer unless it is a read-out). */
+    public int dynamicLayers() {
+        return connections() - (loss == Loss.SOFTMAX_READOUT ? 1 : 0);
+    }
+
     /** Learning-rate multiplier of connection {@code i}. */
     public double lrScale(int i) {
         return layerLrScales.length == 0 ? 1.0 : layerLrScales[i];
@@ -69,7 +87,8 @@ public record NetworkConfig(Architecture architecture, Activation activation, Ac
     public String toString() {
         return "EP[" + architecture + ", ρ=" + activation + (outputActivation != activation ? "/out " + outputActivation : "")
                 + ", " + dynamics + ", " + loss + (layerLrScales.length == 0 ? "" : ", lr×" + Arrays.toString(layerLrScales))
-                + ", init=" + init + (initScale == 1 ? "" : "×" + initScale) + "]";
+                + ", init=" + init + (initScale == 1 ? "" : "×" + initScale) + (couplings.isEmpty() ? "" : ", skip" + couplings)
+                + "]";
     }
 
     @Override

@@ -1,0 +1,167 @@
+package org.plasticity.ep.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.plasticity.data.Batch;
+import org.plasticity.ep.EqProp;
+import org.plasticity.ep.bptt.Bptt;
+import org.plasticity.ep.diagnostics.GduCheck;
+import org.plasticity.ep.diagnostics.GduResult;
+import org.plasticity.testing.TestData;
+import org.plasticity.train.Parameter;
+import org.plasticity.train.StepContext;
+
+/**
+ * Couplings beyond neighbouring layers: Φ = Σ over the topology's couplings, with the state and parameter
+ * derivatives, backprop-through-time and the EP theorem (GDU check) all holding for the extra terms.
+ */
+class SkipCouplingTest {
+
+    /** 6 → 5 → 4 → 3 with the input coupled to layer 2 and layer 1 coupled to the output (3). */
+    private static LayeredNetwork skipNet(Loss loss) {
+        var b = EqProp.network(6, 5, 4, 3).activation(Activation.MY_SIGMOID).loss(loss).coupling(0, 2);
+        return (loss == Loss.SOFTMAX_READOUT ? b : b.coupling(1, 3, 0.5)).network(11);
+    }
+
+    private static NeuronState randomState(LayeredNetwork net, long seed) {
+        NeuronState s = net.state(0);
+        net.reset(s);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            float[] r = s.rates(l);
+            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                r[i] = (float) (0.1 + 0.8 * rng.nextDouble());
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void topologyIsTheChainThenTheSkips() {
+        LayeredNetwork plain = EqProp.network(6, 5, 4, 3).activation(Activation.MY_SIGMOID).network(11);
+        assertEquals(List.of("0→1", "1→2", "2→3"), plain.couplings().stream().map(c -> c.from() + "→" + c.to()).toList());
+        LayeredNetwork net = skipNet(Loss.MSE);
+        assertEquals(List.of("0→1", "1→2", "2→3", "0→2", "1→3"), net.couplings().stream().map(c -> c.from() + "→" + c.to())
+                .toList());
+        assertTrue(net.parameters().stream().anyMatch(p -> p.name().equals("W0_2")), net.parameters().toString());
+        assertEquals(0.5, net.parameters().stream().filter(p -> p.name().equals("W1_3")).findFirst().orElseThrow().lrScale());
+        // adding a skip leaves every chain parameter's initial value as it was
+        for (int i = 0; i < plain.parameters().size(); i++) {
+            assertEquals(java.util.Arrays.toString(plain.parameters().get(i).value()),
+                    java.util.Arrays.toString(net.parameters().get(i).value()), plain.parameters().get(i).name());
+        }
+        assertFalse(plain.describe().contains("skip"));
+        assertTrue(net.describe().contains("skip[0→2, 1→3(lr×0.5)]"), net.describe());
+    }
+
+    @Test
+    void invalidCouplingsAreRejectedWithAMessage() {
+        assertThrows(IllegalArgumentException.class, () -> EqProp.network(6, 5, 4, 3).coupling(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> EqProp.network(6, 5, 4, 3).coupling(1, 4));
+        assertThrows(IllegalArgumentException.class, () -> EqProp.network(6, 5, 4, 3).coupling(0, 2).coupling(0, 2));
+        assertThrows(IllegalArgumentException.class, () -> EqProp.network(6, 5, 4, 3).loss(Loss.SOFTMAX_READOUT).coupling(1, 3));
+    }
+
+    @Test
+    void driveIsTheStateGradientOfPhi() {
+        for (Loss loss : Loss.values()) {
+            LayeredNetwork net = skipNet(loss);
+            net.bind(TestData.uniformBatch(3, 6, 3, 5));
+            NeuronState s = randomState(net, 9);
+            float beta = 0.7f;
+            net.drive(s, 0, s.rows(), beta);
+            double h = 1e-2;
+            for (int l = 0; l < net.dynamicLayers(); l++) {
+                float[] r = s.rates(l);
+                for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                    float keep = r[i];
+                    r[i] = (float) (keep + h);
+                    double up = net.phi(s, beta);
+                    r[i] = (float) (keep - h);
+                    double down = net.phi(s, beta);
+                    r[i] = keep;
+                    double numeric = (up - down) / (2 * h);
+                    assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " layer " + l + " unit " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void accumulatedGradientIsTheParameterGradientOfPhi() {
+        for (Loss loss : Loss.values()) {
+            LayeredNetwork net = skipNet(loss);
+            Batch b = TestData.uniformBatch(3, 6, 3, 6);
+            net.bind(b);
+            NeuronState s = randomState(net, 10);
+            double beta = 0.6;
+            net.parameters().forEach(Parameter::zeroGrad);
+            net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
+            double h = 1e-2;
+            for (Parameter p : net.parameters()) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length; i += 3) {
+                    float keep = w[i];
+                    w[i] = (float) (keep + h);
+                    net.bind(b);
+                    double up = net.phi(s, beta);
+                    w[i] = (float) (keep - h);
+                    net.bind(b);
+                    double down = net.phi(s, beta);
+                    w[i] = keep;
+                    double numeric = (up - down) / (2 * h) / s.rows();
+                    assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " " + p.name() + "[" + i + "]");
+                }
+            }
+            net.bind(b);
+        }
+    }
+
+    private static double lossAfter(LayeredNetwork net, Batch b, int t1) {
+        net.bind(b);
+        NeuronState s = net.state(0);
+        net.reset(s);
+        net.relax(s, 0, t1);
+        return net.lossAndCorrect(s, null)[0] / b.size();
+    }
+
+    @Test
+    void bpttThroughSkipCouplingsMatchesFiniteDifferences() {
+        for (Loss loss : Loss.values()) {
+            LayeredNetwork net = skipNet(loss);
+            Batch b = TestData.uniformBatch(4, 6, 3, 9);
+            net.parameters().forEach(Parameter::zeroGrad);
+            new Bptt(net, 7, 7).computeGradients(b, new StepContext(0, 0, 0, 1, new SplittableRandom(1)));
+            double h = 2e-3;
+            for (Parameter p : net.parameters()) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length; i += 2) {
+                    float keep = w[i];
+                    w[i] = (float) (keep + h);
+                    double up = lossAfter(net, b, 7);
+                    w[i] = (float) (keep - h);
+                    double down = lossAfter(net, b, 7);
+                    w[i] = keep;
+                    double numeric = (up - down) / (2 * h);
+                    assertEquals(numeric, p.grad()[i], 2e-3 + 2e-2 * Math.abs(numeric), loss + " " + p.name() + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void epUpdatesMatchBpttWithSkipCouplings() {
+        LayeredNetwork net = EqProp.network(8, 12, 10, 4).activation(Activation.TANH).coupling(0, 2).coupling(1, 3).network(3);
+        GduResult r = GduCheck.run(net, TestData.uniformBatch(5, 8, 4, 21), 120, 10, 0.01, true);
+        assertTrue(r.keys().contains("W1_3"), r.keys().toString());
+        for (String key : r.keys()) {
+            assertTrue(r.rmse(key) < 0.05, key + ": RMSE " + r.rmse(key) + "\n" + r.toText());
+        }
+    }
+}
