@@ -1,7 +1,9 @@
 package org.plasticity.localca.model;
 
 /**
- * How a compartment integrates its inputs.
+ * How a compartment integrates its inputs. The equations and their derivatives live in the shared
+ * {@code org.plasticity.neuron} package ({@link org.plasticity.neuron.ConductanceCompartment},
+ * {@link org.plasticity.neuron.AdditiveCompartment}), which dendritic EP uses too.
  */
 public enum Core {
     /**

@@ -1,9 +1,14 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.neuron.AdditiveCompartment;
+import org.plasticity.neuron.ConductanceCompartment;
+
 /**
  * The synapse-local factors shared by exact backprop and every local rule: given a per-sample
  * credit q_n(b) for compartment n (the exact ∂L/∂V_n of Theorem 1, or a broadcast error e_n times
- * modulators), accumulate the batch sums of
+ * modulators), accumulate the batch sums of the following factors (the compartment derivatives
+ * themselves are {@link ConductanceCompartment}'s, and {@link AdditiveCompartment}'s for the additive
+ * control):
  * <ul>
  *   <li>Prop. 1 / Eq. 15: ∂V_n/∂g_j = x_j R_n (E_j − V_n) for synapses (E = 1 excitatory, 0
  *       inhibitory; the additive control has ±x_j), chain-ruled onto θ by dg/dθ;</li>
@@ -40,16 +45,11 @@ public final class Eligibility {
         float[] v = pass.voltage[l][c];
         if (pass.resistance[l] != null) {
             float[] rt = pass.resistance[l][c];
-            for (int b = 0; b < batch; b++) {
-                float qr = credit[b] * rt[b];
-                aE[b] = qr * (1f - v[b]);
-                aI[b] = -qr * v[b];
-            }
+            ConductanceCompartment.conductanceCredit(ConductanceCompartment.EXCITATORY_REVERSAL, credit, rt, v, batch, aE);
+            ConductanceCompartment.conductanceCredit(ConductanceCompartment.INHIBITORY_REVERSAL, credit, rt, v, batch, aI);
         } else {
-            for (int b = 0; b < batch; b++) {
-                aE[b] = credit[b];
-                aI[b] = -credit[b];
-            }
+            AdditiveCompartment.conductanceCredit(true, credit, batch, aE);
+            AdditiveCompartment.conductanceCredit(false, credit, batch, aI);
         }
         accumulate(pass.inputT, pass.activeE[l][c], pass.condSlopeE[l][c], aE, batch, grads.excitatory(l), c * d);
         if (grads.inhibitory(l) != null) {
@@ -84,16 +84,18 @@ public final class Eligibility {
         float[] out = grads.dendritic(l + 1);
         float[] v = pass.voltage[l][c];
         if (pass.resistance[l] != null) {
-            float[] a = scratch(batch)[0];
+            float[][] s2 = scratch(batch);
+            float[] a = s2[0];
+            float[] e = s2[1];
             float[] rt = pass.resistance[l][c];
             for (int b = 0; b < batch; b++) {
                 a[b] = credit[b] * rt[b];
             }
             for (int k = 0; k < nb; k++) {
-                float[] r = pass.output[l + 1][first + k];
+                ConductanceCompartment.couplingCredit(a, pass.output[l + 1][first + k], v, batch, e);
                 double s = 0;
                 for (int b = 0; b < batch; b++) {
-                    s += a[b] * (r[b] - v[b]);
+                    s += e[b];
                 }
                 out[first + k] += (float) (s * gd[first + k] * factor);
             }

@@ -1,5 +1,7 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.neuron.AdditiveCompartment;
+import org.plasticity.neuron.ConductanceCompartment;
 import org.plasticity.tensor.Parallel;
 
 /**
@@ -99,7 +101,11 @@ final class Forward {
         }
     }
 
-    /** Voltage, resistance and output of compartment c of layer l for the whole batch. */
+    /**
+     * Voltage, resistance and output of compartment c of layer l for the whole batch: Eq. 3 by
+     * {@link ConductanceCompartment} (or the additive control by {@link AdditiveCompartment}), synapses first
+     * (excitatory, then inhibitory), then the children's couplings.
+     */
     private static void compartment(TreeTopology topo, ForwardPass pass, int l, int c, int batch, boolean shunting) {
         float[] v = pass.voltage[l][c];
         float[] num = v;
@@ -113,33 +119,21 @@ final class Forward {
             int[] ie = pass.activeE[l][c];
             float[] ge = pass.condE[l][c];
             for (int k = 0; k < ie.length; k++) {
-                float g = ge[k];
-                float[] x = xT[ie[k]];
                 if (shunting) {
-                    for (int b = 0; b < batch; b++) {
-                        float t = g * x[b];
-                        num[b] += t;
-                        gsyn[b] += t;
-                    }
+                    ConductanceCompartment.addInput(ge[k], ConductanceCompartment.EXCITATORY_REVERSAL, xT[ie[k]], batch,
+                            num, gsyn);
                 } else {
-                    for (int b = 0; b < batch; b++) {
-                        num[b] += g * x[b];
-                    }
+                    AdditiveCompartment.addInput(ge[k], true, xT[ie[k]], batch, num);
                 }
             }
             int[] ii = pass.activeI[l][c];
             float[] gi = pass.condI[l][c];
             for (int k = 0; k < ii.length; k++) {
-                float g = gi[k];
-                float[] x = xT[ii[k]];
                 if (shunting) {
-                    for (int b = 0; b < batch; b++) {
-                        gsyn[b] += g * x[b];
-                    }
+                    ConductanceCompartment.addInput(gi[k], ConductanceCompartment.INHIBITORY_REVERSAL, xT[ii[k]], batch,
+                            num, gsyn);
                 } else {
-                    for (int b = 0; b < batch; b++) {
-                        num[b] -= g * x[b];
-                    }
+                    AdditiveCompartment.addInput(gi[k], false, xT[ii[k]], batch, num);
                 }
             }
         }
@@ -151,19 +145,11 @@ final class Forward {
             for (int k = 0; k < nb; k++) {
                 float g = gd[first + k];
                 gdenSum += g;
-                float[] r = pass.output[l + 1][first + k];
-                for (int b = 0; b < batch; b++) {
-                    num[b] += g * r[b];
-                }
+                ConductanceCompartment.addCoupling(g, pass.output[l + 1][first + k], batch, num);
             }
         }
         if (shunting) {
-            float base = 1f + gdenSum;
-            for (int b = 0; b < batch; b++) {
-                float rt = 1f / (base + gsyn[b]);
-                gsyn[b] = rt;
-                v[b] = num[b] * rt;
-            }
+            ConductanceCompartment.solve(ConductanceCompartment.UNIT_LEAK + gdenSum, num, gsyn, batch, v);
         }
         if (pass.slope[l] != null) {
             float m = pass.slope[l][c];

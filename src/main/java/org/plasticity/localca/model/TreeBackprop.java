@@ -1,5 +1,7 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.neuron.AdditiveCompartment;
+import org.plasticity.neuron.ConductanceCompartment;
 import org.plasticity.tensor.Parallel;
 import org.plasticity.train.loss.SoftmaxCrossEntropy;
 
@@ -110,8 +112,10 @@ public final class TreeBackprop {
             for (int k = 0; k < topo.branch(l + 1); k++) {
                 float g = gd[first + k];
                 float[] child = outputCredit[l + 1][first + k];
-                for (int b = 0; b < batch; b++) {
-                    child[b] = q[b] * g * (rt == null ? 1f : rt[b]);
+                if (rt == null) {
+                    AdditiveCompartment.childCredit(g, q, batch, child);
+                } else {
+                    ConductanceCompartment.childCredit(g, q, rt, batch, child);
                 }
             }
         }
