@@ -10,7 +10,6 @@ import org.plasticity.localca.LocalRuleLearner;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
 import org.plasticity.localca.model.ParameterGroup;
-import org.plasticity.localca.model.Tensor;
 import org.plasticity.localca.model.TreeBackprop;
 import org.plasticity.localca.model.TreeGradients;
 import org.plasticity.train.Checkpoint;
@@ -61,10 +60,9 @@ public final class GradientFidelity {
         TreeGradients local = learner.probe(batch, epoch);
         TreeGradients exact = backprop(net, batch);
         List<ComponentFidelity> out = new ArrayList<>();
-        List<Tensor> ts = net.tensors();
+        List<Parameter> ts = net.parameters();
         for (int i = 0; i < ts.size(); i++) {
-            Tensor t = ts.get(i);
-            out.add(ComponentFidelity.of(t.name(), t.group(), t.layer(), local.array(i), exact.array(i)));
+            out.add(ComponentFidelity.of(ts.get(i).name(), net.group(i), net.layer(i), local.array(i), exact.array(i)));
         }
         return new FidelityReport(out, groups);
     }

@@ -18,7 +18,8 @@ import org.plasticity.train.Parameter;
  * net.forward(batch.features(), batch.size(), pass);   // pass.logits() now holds the outputs
  * }</pre>
  *
- * <p>Parameters, in the stable order of {@link #tensors()}: for every non-soma layer l the
+ * <p>Parameters ({@link Parameter}s sharing the network's storage), in the stable order of
+ * {@link #parameters()}: for every non-soma layer l the
  * excitatory and inhibitory synaptic rows θ ({@code [n_l × inputSize]}, g = softplus(θ), Xavier
  * normal init) and the log dendritic conductances of its edges to the parent layer; for every
  * layer the reactivation log m and log b; the decoder weight {@code [classes × neurons]} and bias.
@@ -34,7 +35,9 @@ public final class DendriticNetwork {
     private final float[][] logB;
     private final float[] decoderW;
     private final float[] decoderB;
-    private final List<Tensor> tensors;
+    private final List<Parameter> params;
+    private final ParameterGroup[] groups;
+    private final int[] layerOf;
     private long initSeed;
     private final MaskCache masksE;
     private final MaskCache masksI;
@@ -49,40 +52,50 @@ public final class DendriticNetwork {
         logDen = new float[layers][];
         logM = new float[layers][];
         logB = new float[layers][];
-        List<Tensor> ts = new ArrayList<>();
+        List<Parameter> ts = new ArrayList<>();
+        List<ParameterGroup> gs = new ArrayList<>();
+        List<Integer> ls = new ArrayList<>();
         for (int l = 1; l < layers; l++) {
             int n = topology.size(l);
             thetaE[l] = new float[n * d];
-            ts.add(new Tensor("d" + l + ".exc.theta", ParameterGroup.EXCITATORY_SYNAPSE, l, new int[] {n, d}, thetaE[l]));
+            add(ts, gs, ls, "d" + l + ".exc.theta", ParameterGroup.EXCITATORY_SYNAPSE, l, thetaE[l], new int[] {n, d});
             if (config.inhibitorySynapses() > 0) {
                 thetaI[l] = new float[n * d];
-                ts.add(new Tensor("d" + l + ".inh.theta", ParameterGroup.INHIBITORY_SYNAPSE, l, new int[] {n, d},
-                        thetaI[l]));
+                add(ts, gs, ls, "d" + l + ".inh.theta", ParameterGroup.INHIBITORY_SYNAPSE, l, thetaI[l], new int[] {n, d});
             }
             logDen[l] = new float[n];
-            ts.add(new Tensor("d" + l + ".den.logw", ParameterGroup.DENDRITIC_CONDUCTANCE, l, new int[] {n}, logDen[l]));
+            add(ts, gs, ls, "d" + l + ".den.logw", ParameterGroup.DENDRITIC_CONDUCTANCE, l, logDen[l], new int[] {n});
         }
         if (config.reactivation()) {
             for (int l = 0; l < layers; l++) {
                 int n = topology.size(l);
                 logM[l] = new float[n];
                 logB[l] = new float[n];
-                ts.add(new Tensor("d" + l + ".react.logm", ParameterGroup.REACTIVATION, l, new int[] {n}, logM[l]));
-                ts.add(new Tensor("d" + l + ".react.logb", ParameterGroup.REACTIVATION, l, new int[] {n}, logB[l]));
+                add(ts, gs, ls, "d" + l + ".react.logm", ParameterGroup.REACTIVATION, l, logM[l], new int[] {n});
+                add(ts, gs, ls, "d" + l + ".react.logb", ParameterGroup.REACTIVATION, l, logB[l], new int[] {n});
             }
         }
         decoderW = new float[config.classes() * config.neurons()];
         decoderB = new float[config.classes()];
-        ts.add(new Tensor("decoder.W", ParameterGroup.DECODER, -1, new int[] {config.classes(), config.neurons()},
-                decoderW));
-        ts.add(new Tensor("decoder.b", ParameterGroup.DECODER, -1, new int[] {config.classes()}, decoderB));
-        tensors = Collections.unmodifiableList(ts);
+        add(ts, gs, ls, "decoder.W", ParameterGroup.DECODER, -1, decoderW, new int[] {config.classes(), config.neurons()});
+        add(ts, gs, ls, "decoder.b", ParameterGroup.DECODER, -1, decoderB, new int[] {config.classes()});
+        params = Collections.unmodifiableList(ts);
+        groups = gs.toArray(new ParameterGroup[0]);
+        layerOf = ls.stream().mapToInt(Integer::intValue).toArray();
         int[] rows = new int[layers];
         for (int l = 0; l < layers; l++) {
             rows[l] = topology.size(l);
         }
         masksE = new MaskCache(layers, rows, config.excitatorySynapses());
         masksI = new MaskCache(layers, rows, config.inhibitorySynapses());
+    }
+
+    private static void add(List<Parameter> ps, List<ParameterGroup> gs, List<Integer> ls, String name,
+            ParameterGroup group, int layer, float[] value, int[] shape) {
+        boolean decayed = group != ParameterGroup.REACTIVATION && !name.equals("decoder.b");
+        ps.add(new Parameter(name, shape, value, 1.0, decayed));
+        gs.add(group);
+        ls.add(layer);
     }
 
     MaskCache excitatoryMasks() {
@@ -182,14 +195,27 @@ public final class DendriticNetwork {
         return topology;
     }
 
-    /** All parameter tensors in their stable order. */
-    public List<Tensor> tensors() {
-        return tensors;
+    /**
+     * All parameters in their stable order, sharing this network's storage (learning-rate scale 1; their
+     * gradient slots are not used by the network).
+     */
+    public List<Parameter> parameters() {
+        return params;
+    }
+
+    /** The component group of parameter {@code index} (in {@link #parameters()} order). */
+    public ParameterGroup group(int index) {
+        return groups[index];
+    }
+
+    /** The compartment layer of parameter {@code index}, −1 for the decoder. */
+    public int layer(int index) {
+        return layerOf[index];
     }
 
     /** Total number of scalar parameters. */
     public long parameterCount() {
-        return tensors.stream().mapToLong(Tensor::size).sum();
+        return params.stream().mapToLong(Parameter::size).sum();
     }
 
     /**
@@ -197,13 +223,12 @@ public final class DendriticNetwork {
      * learning-rate scale its group gets from {@code lrScale}.
      *
      * @param lrScale multiplier on the optimizer's base rate per group
-     * @return new Parameter objects (fresh gradient slots) in tensor order
+     * @return new Parameter objects (fresh gradient slots) in {@link #parameters()} order
      */
     public List<Parameter> parameters(java.util.function.ToDoubleFunction<ParameterGroup> lrScale) {
         List<Parameter> ps = new ArrayList<>();
-        for (Tensor t : tensors) {
-            boolean decayed = t.group() != ParameterGroup.REACTIVATION && !t.name().equals("decoder.b");
-            ps.add(new Parameter(t.name(), t.shape(), t.value(), lrScale.applyAsDouble(t.group()), decayed));
+        for (int i = 0; i < params.size(); i++) {
+            ps.add(params.get(i).withLrScale(lrScale.applyAsDouble(groups[i])));
         }
         return List.copyOf(ps);
     }
@@ -264,9 +289,9 @@ public final class DendriticNetwork {
         if (!other.config.describe().equals(config.describe()) || other.config.classes() != config.classes()) {
             throw new IllegalArgumentException("architectures differ: " + config + " vs " + other.config);
         }
-        for (int i = 0; i < tensors.size(); i++) {
-            float[] src = other.tensors.get(i).value();
-            System.arraycopy(src, 0, tensors.get(i).value(), 0, src.length);
+        for (int i = 0; i < params.size(); i++) {
+            float[] src = other.params.get(i).value();
+            System.arraycopy(src, 0, params.get(i).value(), 0, src.length);
         }
     }
 

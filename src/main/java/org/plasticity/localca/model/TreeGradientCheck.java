@@ -51,8 +51,8 @@ public record TreeGradientCheck(Map<String, Double> relativeL2, int checked) imp
         float h = 3e-2f;
         Map<String, Double> out = new LinkedHashMap<>();
         int checked = 0;
-        for (int t = 0; t < net.tensors().size(); t++) {
-            float[] w = net.tensors().get(t).value();
+        for (int t = 0; t < net.parameters().size(); t++) {
+            float[] w = net.parameters().get(t).value();
             double diff = 0;
             double norm = 0;
             for (int i = 0; i < w.length; i++) {
@@ -73,7 +73,7 @@ public record TreeGradientCheck(Map<String, Double> relativeL2, int checked) imp
                 norm += fd * fd;
                 checked++;
             }
-            out.put(net.tensors().get(t).name(), norm == 0 ? 0.0 : Math.sqrt(diff / norm));
+            out.put(net.parameters().get(t).name(), norm == 0 ? 0.0 : Math.sqrt(diff / norm));
         }
         return new TreeGradientCheck(out, checked);
     }

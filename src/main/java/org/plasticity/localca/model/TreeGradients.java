@@ -3,6 +3,7 @@ package org.plasticity.localca.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.plasticity.train.Parameter;
 
 /**
  * Gradient (or pseudo-gradient) buffers shaped like a network's parameters, addressed by layer.
@@ -32,19 +33,19 @@ public final class TreeGradients {
         logB = new float[layers][];
         float[] w = null;
         float[] bias = null;
-        List<Tensor> ts = net.tensors();
+        List<Parameter> ts = net.parameters();
         if (arrays.size() != ts.size()) {
             throw new IllegalArgumentException("need " + ts.size() + " gradient arrays, got " + arrays.size());
         }
         for (int i = 0; i < ts.size(); i++) {
-            Tensor t = ts.get(i);
+            Parameter t = ts.get(i);
             float[] a = arrays.get(i);
             if (a.length != t.size()) {
                 throw new IllegalArgumentException("gradient for " + t.name() + " has " + a.length + " values, need "
                         + t.size());
             }
             String n = t.name();
-            int l = t.layer();
+            int l = net.layer(i);
             if (n.endsWith(".exc.theta")) {
                 exc[l] = a;
             } else if (n.endsWith(".inh.theta")) {
@@ -68,13 +69,13 @@ public final class TreeGradients {
     /** Fresh zero buffers for {@code net}. */
     public static TreeGradients zeros(DendriticNetwork net) {
         List<float[]> a = new ArrayList<>();
-        for (Tensor t : net.tensors()) {
+        for (Parameter t : net.parameters()) {
             a.add(new float[t.size()]);
         }
         return new TreeGradients(net, a);
     }
 
-    /** Views of existing arrays, one per tensor of {@code net} in tensor order. */
+    /** Views of existing arrays, one per parameter of {@code net} in {@link DendriticNetwork#parameters()} order. */
     public static TreeGradients over(DendriticNetwork net, List<float[]> arrays) {
         return new TreeGradients(net, arrays);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
 import org.plasticity.testing.TestData;
+import org.plasticity.train.Parameter;
 
 /** Theorem 1: the reverse sweep equals central finite differences of the mean cross-entropy. */
 class TreeBackprop_FiniteDifferenceTest {
@@ -74,7 +75,7 @@ class TreeBackprop_FiniteDifferenceTest {
         TreeGradients g = gradients(net, batch);
         ForwardPass ref = net.newPass(batch.size());
         net.forward(batch.features(), batch.size(), ref);
-        List<Tensor> ts = net.tensors();
+        List<Parameter> ts = net.parameters();
         int checked = 0;
         int offMask = 0;
         for (int t = 0; t < ts.size(); t++) {

@@ -13,7 +13,7 @@ class TreeGradientCheckTest {
         TreeGradientCheck c = TreeGradientCheck.run(TinyData.tinyDense().withInputSize(8).withExcitatorySynapses(5)
                 .withInhibitorySynapses(3), 3);
         assertTrue(c.checked() > 50);
-        assertEquals(DendriticNetwork.create(TinyData.tinyDense(), 1).tensors().size(), c.relativeL2().size());
+        assertEquals(DendriticNetwork.create(TinyData.tinyDense(), 1).parameters().size(), c.relativeL2().size());
         assertTrue(c.worst() < 1e-2, c.relativeL2().toString());
     }
 }
