@@ -8,25 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of the LocalCA notebook (paper Figs. 2, 5, 10, 12 and the accuracy comparisons),
  * rendered off-screen: each builder returns a {@link BufferedImage} (shown as PNG by the kernels)
- * and {@link #save} writes one to a file.
+ * and {@link #save} writes one to a file. They are built on {@link Charts} and {@link ChartStyle}, so
+ * they look like every other chart of the project (size, fonts, colours, legend under the plot).
  */
 public final class LocalCaCharts {
-
-    private static final int W = 640;
-    private static final int H = 400;
 
     private LocalCaCharts() {
     }
@@ -42,7 +37,9 @@ public final class LocalCaCharts {
      */
     public static BufferedImage bars(String title, String yLabel, List<String> categories,
             Map<String, double[][]> series) {
-        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(title).yAxisTitle(yLabel).build();
+        CategoryChart c = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+                .yAxisTitle(yLabel).build();
+        ChartStyle.apply(c.getStyler());
         c.getStyler().setLegendVisible(series.size() > 1);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
@@ -68,9 +65,12 @@ public final class LocalCaCharts {
      * @return the image
      */
     public static BufferedImage heatMap(String title, List<String> xLabels, List<String> yLabels, double[][] values) {
-        HeatMapChart c = new HeatMapChartBuilder().width(W).height(H).title(title).build();
-        c.getStyler().setShowValue(true);
+        HeatMapChart c = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+                .build();
+        ChartStyle.apply(c.getStyler());
+        c.getStyler().setRangeColors(HeatMaps.RAMP).setShowValue(true).setDrawBorder(false);
         c.getStyler().setLegendVisible(true);
+        c.getStyler().setHeatMapValueDecimalPattern("0.###");
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < yLabels.size(); r++) {
             for (int k = 0; k < xLabels.size(); k++) {
@@ -92,7 +92,7 @@ public final class LocalCaCharts {
      * @return the image
      */
     public static BufferedImage lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> lines) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart c = Charts.line(title, xLabel, yLabel);
         lines.forEach((name, y) -> c.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE));
         return image(c);
     }
@@ -118,7 +118,7 @@ public final class LocalCaCharts {
         }
     }
 
-    private static BufferedImage image(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+    private static BufferedImage image(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        return ChartExport.toImage(chart);
     }
 }
