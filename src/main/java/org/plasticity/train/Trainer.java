@@ -9,6 +9,7 @@ import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
 import org.plasticity.random.Seeds;
 import org.plasticity.train.listeners.CheckpointListener;
+import org.plasticity.train.listeners.DivergenceGuard;
 import org.plasticity.train.listeners.NanGuard;
 import org.plasticity.train.listeners.ProgressListener;
 import org.plasticity.train.optim.Optimizer;
@@ -45,9 +46,12 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final Path checkpointDir;
     private final boolean progress;
+    private final DivergenceGuard guard;
 
-    private Trainer(TrainerConfig config, List<TrainingListener> listeners, Path checkpointDir, boolean progress) {
+    private Trainer(TrainerConfig config, List<TrainingListener> listeners, Path checkpointDir, boolean progress,
+            DivergenceGuard guard) {
         this.config = config;
+        this.guard = guard;
         this.listeners = List.copyOf(listeners);
         this.checkpointDir = checkpointDir;
         this.progress = progress;
@@ -55,12 +59,12 @@ public final class Trainer {
 
     /** A trainer with {@link TrainerConfig#defaults()}, live progress on, no checkpoints. */
     public static Trainer create() {
-        return new Trainer(TrainerConfig.defaults(), List.of(), null, true);
+        return new Trainer(TrainerConfig.defaults(), List.of(), null, true, DivergenceGuard.defaults());
     }
 
     /** A trainer with the given configuration. */
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config, List.of(), null, true);
+        return new Trainer(config, List.of(), null, true, DivergenceGuard.defaults());
     }
 
     /** The configuration. */
@@ -102,7 +106,7 @@ public final class Trainer {
     public Trainer listener(TrainingListener l) {
         List<TrainingListener> ls = new ArrayList<>(listeners);
         ls.add(l);
-        return new Trainer(config, ls, checkpointDir, progress);
+        return new Trainer(config, ls, checkpointDir, progress, guard);
     }
 
     /**
@@ -110,16 +114,24 @@ public final class Trainer {
      * same configuration is already there.
      */
     public Trainer checkpointDir(Path dir) {
-        return new Trainer(config, listeners, dir, progress);
+        return new Trainer(config, listeners, dir, progress, guard);
+    }
+
+    /**
+     * The divergence / saturation / no-progress checks of every run ({@link DivergenceGuard#defaults()} unless set;
+     * {@link DivergenceGuard#off()} switches them off).
+     */
+    public Trainer divergenceGuard(DivergenceGuard g) {
+        return new Trainer(config, listeners, checkpointDir, progress, java.util.Objects.requireNonNull(g, "guard"));
     }
 
     /** Turns the live progress display off (on by default). */
     public Trainer quiet() {
-        return new Trainer(config, listeners, checkpointDir, false);
+        return new Trainer(config, listeners, checkpointDir, false, guard);
     }
 
     private Trainer with(TrainerConfig c) {
-        return new Trainer(c, listeners, checkpointDir, progress);
+        return new Trainer(c, listeners, checkpointDir, progress, guard);
     }
 
     /**
@@ -128,7 +140,8 @@ public final class Trainer {
      * @param learner the model and its update rule
      * @param data train / validation / test splits
      * @return the finished run: history, final metrics, configuration and seed
-     * @throws DivergenceException when a loss or parameter becomes non-finite
+     * @throws DivergenceException when a loss or parameter becomes non-finite, or the {@link DivergenceGuard} sees
+     *     runaway parameters, saturated outputs or no progress
      * @throws IllegalStateException when the checkpoint directory holds a different configuration
      */
     public TrainingRun fit(Learner learner, Splits data) {
@@ -156,6 +169,7 @@ public final class Trainer {
         TrainingSession session = new TrainingSession(name, config, learner, optimizer, resumed, data.identity());
         List<TrainingListener> all = new ArrayList<>();
         all.add(new NanGuard());
+        all.add(guard.forRun());
         if (progress) {
             all.add(new ProgressListener());
         }
