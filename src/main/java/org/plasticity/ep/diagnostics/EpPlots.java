@@ -183,6 +183,20 @@ public final class EpPlots {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.addSeries("one-sided", b.betas(), b.oneSided());
         chart.addSeries("symmetric", b.betas(), b.symmetric());
+        // β values where a nudged phase left the linear-response regime (the β / β² laws do not apply there)
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < b.betas().length; i++) {
+            if (!b.linearResponse(i)) {
+                x.add(b.betas()[i]);
+                y.add(b.symmetric()[i]);
+            }
+        }
+        if (!x.isEmpty()) {
+            XYSeries s = chart.addSeries("outside linear response", x, y);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
         return chart;
     }
 }
