@@ -16,7 +16,6 @@ import org.plasticity.baseline.SoftmaxRegression;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Splits;
 import org.plasticity.testing.TestData;
-import org.plasticity.train.optim.Adam;
 import org.plasticity.train.optim.Sgd;
 
 class TrainerTest {
@@ -47,37 +46,6 @@ class TrainerTest {
         trainer().seed(8).fit(c, DATA);
         assertFalse(java.util.Arrays.equals(a.parameters().get(0).value(), c.parameters().get(0).value()),
                 "another seed shuffles differently");
-    }
-
-    @Test
-    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
-        SoftmaxRegression whole = SoftmaxRegression.create(8, 3, 1);
-        Trainer t = Trainer.create().epochs(4).batchSize(32).seed(7).optimizer(Adam.of(0.05)).quiet();
-        TrainingRun full = t.fit(whole, DATA);
-
-        // "kill" after 2 epochs: a listener throws, the checkpoint of epoch 2 survives
-        SoftmaxRegression first = SoftmaxRegression.create(8, 3, 1);
-        TrainingListener killer = new TrainingListener() {
-            @Override
-            public void onEpochEnd(TrainingSession s, EpochMetrics m) {
-                if (m.epoch() == 2) {
-                    throw new IllegalStateException("killed");
-                }
-            }
-        };
-        // the killer runs before the checkpoint listener: epoch 2 never reaches the checkpoint, epoch 1 does
-        Trainer ck = t.checkpointDir(dir);
-        assertThrows(IllegalStateException.class, () -> ck.listener(killer).fit(first, DATA));
-        assertTrue(Files.exists(dir.resolve(Checkpoint.FILE_NAME)));
-        assertEquals(1, Checkpoint.load(dir.resolve(Checkpoint.FILE_NAME)).epochsDone());
-
-        SoftmaxRegression resumed = SoftmaxRegression.create(8, 3, 1);
-        java.util.Arrays.fill(resumed.parameters().get(0).value(), 3f); // must be overwritten by the checkpoint
-        TrainingRun rest = ck.fit(resumed, DATA);
-        assertEquals(1, rest.resumedAtEpoch());
-        assertEquals(4, rest.history().size());
-        assertArrayEquals(whole.parameters().get(0).value(), resumed.parameters().get(0).value());
-        assertEquals(full.finalTestAccuracy(), rest.finalTestAccuracy());
     }
 
     @Test
