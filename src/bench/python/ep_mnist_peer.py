@@ -125,6 +125,22 @@ class EpNet:
             d.copy_(s)
 
 
+def blas_library():
+    """The BLAS library this process loaded (from /proc/self/maps): PyTorch's matrix products run on it, and
+    Debian's reference BLAS (libblas3 alone, .../blas/libblas.so.3) is 10-25x slower than OpenBLAS
+    (apt-get install -y libopenblas0-pthread), which would make the peer a strawman."""
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                if any(k in name for k in ("openblas", "blis", "mkl_rt", "libmkl", "libblas")):
+                    return path
+    except OSError:
+        pass
+    return "?"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hidden", type=int, nargs="+", default=[500])
@@ -240,7 +256,7 @@ def main():
         net.alloc(a.batch)
         return correct / xs.shape[0]
 
-    out = {"peer": "pytorch", "torch": torch.__version__, "threads": a.threads,
+    out = {"peer": "pytorch", "torch": torch.__version__, "threads": a.threads, "blas": blas_library(),
            "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""), "sizes": sizes, "batch": a.batch,
            "t1": a.t1, "t2": a.t2, "beta": a.beta, "estimator": a.estimator, "activation": a.activation}
     if a.epochs > 0:

@@ -12,6 +12,7 @@ Run with OMP_WAIT_POLICY=PASSIVE (Debian's PyTorch busy-waits otherwise).
 import argparse
 import json
 import math
+import os
 import sys
 import time
 
@@ -76,6 +77,22 @@ class Tree(torch.nn.Module):
         return self.decoder(child)
 
 
+def blas_library():
+    """The BLAS library this process loaded (from /proc/self/maps): PyTorch's matrix products run on it, and
+    Debian's reference BLAS (libblas3 alone, .../blas/libblas.so.3) is 10-25x slower than OpenBLAS
+    (apt-get install -y libopenblas0-pthread), which would make the peer a strawman."""
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                if any(k in name for k in ("openblas", "blis", "mkl_rt", "libmkl", "libblas")):
+                    return path
+    except OSError:
+        pass
+    return "?"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
@@ -110,7 +127,7 @@ def main():
 
     for _ in range(a.warmup):
         step()
-    info = {"mode": a.mode, "threads": a.threads, "batch": a.batch, "torch": torch.__version__}
+    info = {"mode": a.mode, "threads": a.threads, "batch": a.batch, "torch": torch.__version__, "blas": blas_library()}
     if a.serve:
         # rounds on request, so that the caller can interleave them with its own: "run SECONDS" / "quit"
         print(json.dumps(dict(info, ready=True)), flush=True)

@@ -141,6 +141,10 @@ public final class EpBench {
                     m.profile().flopsPerBatch() / 1e6, sgemm.peakGflops(), sgemm.nd4jGflops(), sgemm.javaGflops(), threads,
                     threads == 1 ? "" : "s", epochSeconds, m.rssMib(), m.peerRss(), gate.stamp(m.start(), m.end()));
             String why = gate.refusal(m.start(), m.end());
+            if (why == null && m.peerHandicap() != null) {
+                why = m.peerHandicap();
+                notes = "PEER HANDICAPPED (--force): " + why + "; " + notes;
+            }
             if (why != null && !force) {
                 System.out.println("    not writing " + c.id() + ": " + why + " (rerun on a quiet machine, or --force to write "
                         + "it marked as measured under load)");
@@ -175,7 +179,7 @@ public final class EpBench {
 
     /** A case's measurements. */
     record Measured(Case c, Rounds ours, Rounds[] peers, int[] peerThreads, EpBatchProfile profile, double evalSeconds,
-            double rssMib, String peerRss, LoadStamp start, LoadStamp end) {
+            double rssMib, String peerRss, String peerBlas, String peerHandicap, LoadStamp start, LoadStamp end) {
 
         int bestPeer() {
             int b = -1;
@@ -203,7 +207,7 @@ public final class EpBench {
             if (peers.length == 0) {
                 return "no peer";
             }
-            StringBuilder sb = new StringBuilder("peer " + EpPeer.describe(peerThreads[bestPeer()]));
+            StringBuilder sb = new StringBuilder("peer " + EpPeer.describe(peerThreads[bestPeer()]) + ", BLAS " + peerBlas);
             for (int i = 0; i < peers.length; i++) {
                 sb.append(i == 0 ? " (" : ", ").append(peerThreads[i]).append(" thread: ").append(peers[i]);
             }
@@ -233,6 +237,8 @@ public final class EpBench {
             }
         }
         StringBuilder rss = new StringBuilder();
+        String blas = peers.isEmpty() ? "-" : peers.get(0).blas();
+        String handicap = peers.isEmpty() ? null : peers.get(0).handicap();
         for (PeerProcess p : peers) {
             p.close();
             String last = p.transcript();
@@ -249,7 +255,7 @@ public final class EpBench {
         EpBatchProfile profile = EpBatchProfile.measure(c.recipe(), c.batch(), mnist.trainSet(), repeats);
         LoadStamp end = LoadStamp.now();
         int[] pt = peer ? peerThreads : new int[0];
-        Measured m = new Measured(c, mine, theirs, pt, profile, eval, rssMib, rss.toString(), start, end);
+        Measured m = new Measured(c, mine, theirs, pt, profile, eval, rssMib, rss.toString(), blas, handicap, start, end);
         System.out.println(c.id() + ": ours " + mine + ", " + m.peerSetting() + "; load " + start + " → " + end);
         System.out.println("    " + profile.describe(c.recipe().config().t1(), c.recipe().config().t2(),
                 c.recipe().config().estimator().nudgedPhases()));

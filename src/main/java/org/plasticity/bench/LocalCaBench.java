@@ -125,8 +125,12 @@ public final class LocalCaBench {
         }
         String peerNote = "peer: PyTorch " + version + " backprop, TopK by " + settings.get(best) + " thread(s), "
                 + "OMP_WAIT_POLICY=PASSIVE, " + theirs[best] + " (all: " + all + ")";
-        String stamp = gate.stamp(start, end);
+        String stamp = gate.stamp(start, end) + "; peer BLAS " + peers.get(0).blas();
         String why = gate.refusal(start, end);
+        if (why == null && peers.get(0).handicap() != null) {
+            why = peers.get(0).handicap();
+            stamp = "PEER HANDICAPPED (--force): " + why + "; " + stamp;
+        }
         if (why != null && !force) {
             System.out.println("not writing the LocalCA rows: " + why + " (rerun on a quiet machine, or --force to write them "
                     + "marked as measured under load)");

@@ -65,6 +65,26 @@ final class PeerProcess implements AutoCloseable {
         return ready;
     }
 
+    /** The BLAS library the peer loaded (its matrix products run on it), or "?". */
+    String blas() {
+        return string(ready, "blas");
+    }
+
+    /**
+     * Why this peer would be a strawman, or null: PyTorch on Debian's reference BLAS ({@code libblas3}
+     * alone) multiplies matrices 10-25 times slower than on OpenBLAS.
+     */
+    String handicap() {
+        return referenceBlas(blas()) ? "the peer runs on the reference BLAS " + blas() + " (10-25x slower than OpenBLAS: "
+                + "apt-get install -y libopenblas0-pthread)" : null;
+    }
+
+    /** Whether a loaded BLAS path is the unoptimised reference implementation. */
+    static boolean referenceBlas(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.startsWith("libblas.so") && !path.contains("openblas") && !path.contains("blis") && !path.contains("atlas");
+    }
+
     /**
      * One timed round of at least {@code seconds}.
      *

@@ -48,4 +48,12 @@ class LoadGateTest {
             assertTrue(now.known() && now.load1() >= 0 && now.runnable() >= 1, now.toString());
         }
     }
+
+    @Test
+    void recognisesTheReferenceBlas() {
+        assertTrue(PeerProcess.referenceBlas("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0"));
+        assertTrue(!PeerProcess.referenceBlas("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"));
+        assertTrue(!PeerProcess.referenceBlas("/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so"));
+        assertTrue(!PeerProcess.referenceBlas("?"));
+    }
 }
