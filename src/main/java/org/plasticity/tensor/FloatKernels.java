@@ -65,6 +65,13 @@ public interface FloatKernels {
     void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
             float[] fwd, int fwdOff, float[] bwd, int bwdOff);
 
+    /**
+     * Rows {@code [c0, c1)} of the transpose: {@code dst[j·rows + i] = src[i·cols + j]} for {@code i < rows},
+     * {@code c0 ≤ j < c1}, with {@code src} a row-major {@code rows × cols} matrix and {@code dst} its
+     * {@code cols × rows} transpose (exact: values are only moved).
+     */
+    void transpose(int rows, int cols, float[] src, float[] dst, int c0, int c1);
+
     /** {@code dst[i] = clamp(scale·src[i], lo, hi)}: the hard-sigmoid family. */
     void clampScaled(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, float lo, float hi);
 

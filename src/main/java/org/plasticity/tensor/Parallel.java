@@ -1,14 +1,15 @@
 package org.plasticity.tensor;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * Splits an index range into contiguous chunks and runs them on a small pool of daemon threads (the
- * caller runs the first chunk). The split depends only on the range, the grain and the thread count,
+ * caller runs the first chunk). Hand-offs are cheap: idle workers and a waiting caller spin for up to
+ * {@code plasticity.spinMicros} (100 µs) before they park, and a call allocates one small object. The split depends only on the range, the grain and the thread count,
  * and kernels compute each element the same way in every chunk, so results never depend on it.
  *
  * <p>Threads: {@code plasticity.threads} system property, else the number of available processors.
@@ -27,14 +28,28 @@ public final class Parallel {
 
     private static final int THREADS = Math.max(1,
             Integer.getInteger("plasticity.threads", Runtime.getRuntime().availableProcessors()));
+    /**
+     * How long an idle worker (and a caller waiting for its workers) spins before it parks, in ns
+     * ({@code plasticity.spinMicros}, default 100 µs). The hot loops hand work over every 0.1–1 ms; a parked
+     * thread takes tens of µs to wake (more on a virtual machine), which cost more than the work it shares.
+     * A thread never spins longer than this, so an idle pool costs nothing.
+     */
+    private static final long SPIN_NANOS = 1000L * Math.max(0, Integer.getInteger("plasticity.spinMicros", 100));
     private static final ThreadGroup WORKERS = new ThreadGroup("plasticity-workers");
-    private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(WORKERS, r, "plasticity-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Worker[] POOL = workers();
+    /** Held by the one caller whose chunks the workers run; other callers meanwhile run their work inline. */
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
 
     private Parallel() {
+    }
+
+    private static Worker[] workers() {
+        Worker[] w = new Worker[THREADS - 1];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = new Worker();
+            w[i].start();
+        }
+        return w;
     }
 
     /** Number of threads used (including the caller). */
@@ -52,48 +67,127 @@ public final class Parallel {
      */
     public static void forRange(int n, int grain, RangeTask task) {
         int chunks = Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));
-        // a nested call from a worker runs inline: waiting for the (busy) pool would deadlock
-        if (chunks <= 1 || POOL == null || Thread.currentThread().getThreadGroup() == WORKERS) {
+        // a nested call from a worker, or a call while another caller holds the pool, runs inline (same results)
+        if (chunks <= 1 || Thread.currentThread().getThreadGroup() == WORKERS || !BUSY.compareAndSet(false, true)) {
             if (n > 0) {
                 task.run(0, n);
             }
             return;
         }
-        CountDownLatch done = new CountDownLatch(chunks - 1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int c = 1; c < chunks; c++) {
-            int from = bound(n, chunks, c);
-            int to = bound(n, chunks, c + 1);
-            POOL.execute(() -> {
-                try {
-                    task.run(from, to);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    done.countDown();
+        try {
+            Job job = new Job(task, Thread.currentThread(), chunks - 1);
+            for (int c = 1; c < chunks; c++) {
+                POOL[c - 1].post(job, bound(n, chunks, c), bound(n, chunks, c + 1));
+            }
+            try {
+                task.run(0, bound(n, chunks, 1));
+            } catch (Throwable t) {
+                job.failure.compareAndSet(null, t);
+            }
+            job.awaitWorkers();
+            Throwable t = job.failure.get();
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        } finally {
+            BUSY.set(false);
+        }
+    }
+
+    /** One call's shared state: the task, the chunks still running on workers, the first failure. */
+    private static final class Job {
+        final RangeTask task;
+        final Thread caller;
+        final AtomicInteger pending;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        volatile boolean callerParked;
+
+        Job(RangeTask task, Thread caller, int workers) {
+            this.task = task;
+            this.caller = caller;
+            this.pending = new AtomicInteger(workers);
+        }
+
+        void chunkDone() {
+            if (pending.decrementAndGet() == 0 && callerParked) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        /** Spins for a while, then parks, until every worker chunk is done. */
+        void awaitWorkers() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (pending.get() != 0) {
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    callerParked = true;
+                    if (pending.get() != 0) {
+                        LockSupport.park(this);
+                    }
+                    callerParked = false;
                 }
-            });
+            }
         }
-        try {
-            task.run(0, bound(n, chunks, 1));
-        } catch (Throwable t) {
-            failure.compareAndSet(null, t);
+    }
+
+    /** A daemon worker: waits for one chunk at a time (spinning briefly, then parked). */
+    private static final class Worker extends Thread {
+        private volatile Job job;
+        private int from;
+        private int to;
+        private volatile boolean parked;
+
+        Worker() {
+            super(WORKERS, "plasticity-worker");
+            setDaemon(true);
         }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for worker threads", e);
+
+        void post(Job j, int f, int t) {
+            from = f;
+            to = t;
+            job = j;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
         }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
+
+        @Override
+        public void run() {
+            for (;;) {
+                Job j = await();
+                try {
+                    j.task.run(from, to);
+                } catch (Throwable t) {
+                    j.failure.compareAndSet(null, t);
+                } finally {
+                    j.chunkDone();
+                }
+            }
         }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
+
+        private Job await() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            Job j;
+            while ((j = job) == null) {
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (job == null) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+            job = null;
+            return j;
         }
     }
 

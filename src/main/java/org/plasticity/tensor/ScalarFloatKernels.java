@@ -68,6 +68,22 @@ final class ScalarFloatKernels implements FloatKernels {
     }
 
     @Override
+    public void transpose(int rows, int cols, float[] src, float[] dst, int c0, int c1) {
+        // 32×32 tiles: both sides stay in cache while a tile is moved
+        for (int ib = 0; ib < rows; ib += 32) {
+            int ie = Math.min(rows, ib + 32);
+            for (int jb = c0; jb < c1; jb += 32) {
+                int je = Math.min(c1, jb + 32);
+                for (int i = ib; i < ie; i++) {
+                    for (int j = jb; j < je; j++) {
+                        dst[j * rows + i] = src[i * cols + j];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
     public void clampScaled(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, float lo, float hi) {
         for (int i = 0; i < n; i++) {
             float v = scale * src[srcOff + i];

@@ -236,6 +236,35 @@ final class VectorFloatKernels implements FloatKernels {
     }
 
     @Override
+    public void transpose(int rows, int cols, float[] src, float[] dst, int c0, int c1) {
+        if (c0 >= c1 || rows <= 0) {
+            return;
+        }
+        need(src, 0, rows, cols, cols, "transpose src");
+        need(dst, 0, cols, rows, rows, "transpose dst");
+        if (c0 < 0 || c1 > cols) {
+            throw new IndexOutOfBoundsException("transpose columns [" + c0 + ", " + c1 + ") of " + cols);
+        }
+        // L source rows at a time: one gather reads column j of the L rows, one store writes it contiguously
+        int[] map = new int[L];
+        for (int l = 0; l < L; l++) {
+            map[l] = l * cols;
+        }
+        int rv = S.loopBound(rows);
+        for (int i0 = 0; i0 < rv; i0 += L) {
+            int base = i0 * cols;
+            for (int j = c0; j < c1; j++) {
+                FloatVector.fromArray(S, src, base + j, map, 0).intoArray(dst, j * rows + i0);
+            }
+        }
+        for (int i = rv; i < rows; i++) {
+            for (int j = c0; j < c1; j++) {
+                dst[j * rows + i] = src[i * cols + j];
+            }
+        }
+    }
+
+    @Override
     public void clampScaled(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, float lo, float hi) {
         need(src, srcOff, 1, 0, n, "clampScaled src");
         need(dst, dstOff, 1, 0, n, "clampScaled dst");

@@ -86,19 +86,7 @@ public final class DenseConnection implements Connection {
         }
         float[] w = weight.value();
         float[] t = transposed;
-        Parallel.forRange(nIn, 64, (j0, j1) -> {
-            for (int ib = 0; ib < nOut; ib += 32) {
-                int ie = Math.min(nOut, ib + 32);
-                for (int jb = j0; jb < j1; jb += 32) {
-                    int je = Math.min(j1, jb + 32);
-                    for (int i = ib; i < ie; i++) {
-                        for (int j = jb; j < je; j++) {
-                            t[j * nOut + i] = w[i * nIn + j];
-                        }
-                    }
-                }
-            }
-        });
+        Parallel.forRange(nIn, 64, (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
     }
 
     @Override
