@@ -9,7 +9,7 @@ import java.util.function.IntConsumer;
 /**
  * Splits an index range into contiguous chunks and runs them on a small pool of daemon threads (the
  * caller runs the first chunk). Hand-offs are cheap: idle workers and a waiting caller spin for up to
- * {@code plasticity.spinMicros} (100 µs) before they park, and a call allocates one small object. The split depends only on the range, the grain and the thread count,
+ * {@code plasticity.spinMicros} (200 µs) before they park, and a call allocates one small object. The split depends only on the range, the grain and the thread count,
  * and kernels compute each element the same way in every chunk, so results never depend on it.
  *
  * <p>Threads: {@code plasticity.threads} system property, else the number of available processors.
@@ -30,11 +30,11 @@ public final class Parallel {
             Integer.getInteger("plasticity.threads", Runtime.getRuntime().availableProcessors()));
     /**
      * How long an idle worker (and a caller waiting for its workers) spins before it parks, in ns
-     * ({@code plasticity.spinMicros}, default 100 µs). The hot loops hand work over every 0.1–1 ms; a parked
+     * ({@code plasticity.spinMicros}, default 200 µs). The hot loops hand work over every 0.1–1 ms; a parked
      * thread takes tens of µs to wake (more on a virtual machine), which cost more than the work it shares.
      * A thread never spins longer than this, so an idle pool costs nothing.
      */
-    private static final long SPIN_NANOS = 1000L * Math.max(0, Integer.getInteger("plasticity.spinMicros", 100));
+    private static final long SPIN_NANOS = 1000L * Math.max(0, Integer.getInteger("plasticity.spinMicros", 200));
     private static final ThreadGroup WORKERS = new ThreadGroup("plasticity-workers");
     private static final Worker[] POOL = workers();
     /** Held by the one caller whose chunks the workers run; other callers meanwhile run their work inline. */
