@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
-import org.plasticity.ep.EpRecipe;
+import org.plasticity.ep.recipes.EpRecipe;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.NeuronState;

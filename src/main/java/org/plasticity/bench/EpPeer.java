@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.plasticity.data.Datasets;
 import org.plasticity.ep.EpConfig;
-import org.plasticity.ep.EpRecipe;
+import org.plasticity.ep.recipes.EpRecipe;
 
 /**
  * The PyTorch peer's side of {@link EpBench}: {@code ep_mnist_peer.py} with the recipe's exact

@@ -2,8 +2,8 @@ package org.plasticity.bench;
 
 import org.plasticity.data.Datasets;
 import org.plasticity.data.Splits;
-import org.plasticity.ep.EpPresets;
-import org.plasticity.ep.EpRecipe;
+import org.plasticity.ep.recipes.EpPresets;
+import org.plasticity.ep.recipes.EpRecipe;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Parallel;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
-import org.plasticity.ep.EpRecipe;
+import org.plasticity.ep.recipes.EpRecipe;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.random.Seeds;
 import org.plasticity.train.BatchStats;

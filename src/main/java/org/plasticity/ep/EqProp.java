@@ -10,7 +10,7 @@ import org.plasticity.tensor.FloatKernels;
 
 /**
  * Entry point of the equilibrium-propagation API: {@link #network(int...)} starts a fluent
- * {@link EpBuilder}; the presets in {@link EpPresets} reproduce the papers' settings.
+ * {@link EpBuilder}; the presets in {@code ep.recipes.EpPresets} reproduce the papers' settings.
  *
  * <pre>{@code
  * var ep = EqProp.network(784, 500, 10).t1(30).t2(10).beta(0.5).estimator(Estimator.SYMMETRIC).build(1);

@@ -213,6 +213,60 @@ public final class Json {
         return sb.append('"').toString();
     }
 
+    /**
+     * Writes a value as compact JSON: maps (string keys, in their iteration order), lists, strings,
+     * numbers, booleans and null. Integral {@code Long}/{@code Integer} values are written without a
+     * fraction; doubles with the shortest text that parses back to the same double.
+     *
+     * @param value the value
+     * @return the JSON text
+     * @throws IllegalArgumentException for non-finite numbers or unsupported types
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            sb.append(quote(s));
+        } else if (v instanceof Boolean b) {
+            sb.append(b);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            sb.append(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("JSON has no representation for " + d);
+            }
+            sb.append(Double.toString(d));
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+                }
+                sb.append(first ? "" : ",").append(quote(k)).append(':');
+                write(sb, e.getValue());
+                first = false;
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i > 0 ? "," : "");
+                write(sb, l.get(i));
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
+        }
+    }
+
     @Override
     public String toString() {
         return "Json[at " + pos + " of " + text.length() + "]";

@@ -42,11 +42,18 @@ public final class ResultsCsv {
         return new ResultsCsv(dir.toAbsolutePath().normalize(), false);
     }
 
+    /** System property naming the project checkout ({@code bin/plasticity} sets it). */
+    public static final String PROJECT_PROPERTY = "plasticity.project";
+
     /**
-     * The nearest enclosing directory of the working directory that holds a {@code pom.xml} and a
-     * {@code notebooks/} folder (the project checkout), if any.
+     * The project checkout: {@code -Dplasticity.project}, else the nearest enclosing directory of the
+     * working directory that holds a {@code pom.xml} and a {@code notebooks/} folder, if any.
      */
     public static Optional<Path> projectRoot() {
+        String prop = System.getProperty(PROJECT_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Optional.of(Path.of(prop).toAbsolutePath().normalize());
+        }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("notebooks"))) {
                 return Optional.of(p);

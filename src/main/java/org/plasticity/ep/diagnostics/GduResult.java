@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.plasticity.display.Displayable;
 import org.plasticity.display.Html;
-import org.plasticity.ep.EpExperiment;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.Status;
@@ -137,7 +136,7 @@ public final class GduResult implements Displayable {
      */
     public ReproductionRow row(String experiment, Profile profile, double tolerance) {
         double w = worstRmse();
-        return new ReproductionRow(EpExperiment.PAPER, experiment, "mnist", "gdu_worst_normalised_rmse", 0, Double.NaN, w,
+        return new ReproductionRow("ep-standard", experiment, "mnist", "gdu_worst_normalised_rmse", 0, Double.NaN, w,
                 Double.NaN, 1, profile, Status.compare(w, 0, tolerance), 0, Double.NaN, null,
                 String.format(java.util.Locale.ROOT, "Ernoult 2019 Thm 1: EP updates vs BPTT gradients, T1=%d, K=%d, β=%s%s; "
                         + "worst over %s; tolerance %s", t1, t2, beta, symmetric ? " symmetric" : "", keys(), tolerance));

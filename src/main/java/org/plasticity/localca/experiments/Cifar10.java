@@ -14,10 +14,8 @@ import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.TreeConfig;
 import org.plasticity.localca.rules.DecoderMode;
 import org.plasticity.localca.rules.LocalRuleConfig;
-import org.plasticity.results.Profile;
-import org.plasticity.results.ReproductionRow;
-import org.plasticity.results.ResultsCsv;
-import org.plasticity.results.Status;
+import org.plasticity.experiment.Claim;
+import org.plasticity.experiment.Recipe;
 import org.plasticity.train.TrainingRun;
 
 /**
@@ -57,13 +55,8 @@ public final class Cifar10 {
         return LocalCa.trainer(l, epochs).seed(seed).quiet().fit(l, s);
     }
 
-    /**
-     * Records the paper's CIFAR-10 figures as {@code not-obtainable-here} rows.
-     *
-     * @param profile the profile the rows are filed under
-     * @return the rows
-     */
-    public static List<ReproductionRow> recordNotObtainable(Profile profile) {
+    /** The paper's CIFAR-10 figures as not-obtainable recipes (recorded with that status, never trained). */
+    static List<Recipe> recipes() {
         Object[][] claims = {
             {"cifar-10-bp-ceiling", "test_accuracy", 0.401, "revised paper: shunting BP"},
             {"cifar-10-bp-ceiling-additive", "test_accuracy", 0.378, "revised paper: additive BP"},
@@ -74,13 +67,13 @@ public final class Cifar10 {
             {"cifar-10-sandbox-5f-per-soma-frozen-decoder", "test_accuracy", 0.1000, "Table 4"},
             {"cifar-10-sandbox-shunting-minus-additive", "test_accuracy_delta", 0.044, "Table 4"},
         };
-        List<ReproductionRow> rows = new ArrayList<>();
-        ResultsCsv csv = ResultsCsv.forProfile(profile);
+        List<Recipe> out = new ArrayList<>();
         for (Object[] c : claims) {
-            rows.add(csv.record(new ReproductionRow(LocalCa.PAPER, (String) c[0], "cifar-10", (String) c[1], (double) c[2],
-                    Double.NaN, Double.NaN, Double.NaN, 0, profile, Status.NOT_OBTAINABLE_HERE, 0, 0, null,
-                    c[3] + "; CIFAR-10 is in no registry reachable here; code path tested on real-format files")));
+            out.add(Recipe.builder((String) c[0]).paper(LocalCa.PAPER).dataset("cifar-10")
+                    .notes(c[3] + "; CIFAR-10 is in no registry reachable here; code path tested on real-format files")
+                    .claim(new Claim((String) c[1], "reported", (double) c[2], Double.NaN, 0.015))
+                    .notObtainable("CIFAR-10 is in no registry reachable from the project's machines").build());
         }
-        return rows;
+        return out;
     }
 }

@@ -1,22 +1,24 @@
 package org.plasticity.localca.experiments;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.plasticity.localca.LocalCa;
+import org.plasticity.experiment.Claim;
+import org.plasticity.experiment.Outcome;
+import org.plasticity.experiment.Recipe;
+import org.plasticity.experiment.Rules;
+import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
-import org.plasticity.results.ResultsCsv;
 import org.plasticity.results.RunRecord;
 import org.plasticity.results.Stats;
-import org.plasticity.results.Status;
 import org.plasticity.results.SweepResult;
 
 /**
  * Differences between two experiments (shunting − additive, path − no path, ...), seed-matched:
- * the mean and sample std of the per-seed differences of the best-validation test accuracy.
+ * the mean and sample std of the per-seed differences of the reported accuracy
+ * ({@link Rules#reported}).
  */
 public final class Deltas {
-
-    private static final String METRIC = "best_val_test_accuracy";
 
     private Deltas() {
     }
@@ -29,10 +31,10 @@ public final class Deltas {
     public static double[] differences(SweepResult a, SweepResult b) {
         Map<Long, Double> bm = new HashMap<>();
         for (RunRecord r : b.records()) {
-            bm.put(r.seed(), r.metric(METRIC));
+            bm.put(r.seed(), Rules.reported(r));
         }
         double[] d = a.records().stream().filter(r -> bm.containsKey(r.seed()))
-                .mapToDouble(r -> r.metric(METRIC) - bm.get(r.seed())).toArray();
+                .mapToDouble(r -> Rules.reported(r) - bm.get(r.seed())).toArray();
         if (d.length == 0) {
             throw new IllegalStateException("'" + a.experiment() + "' and '" + b.experiment() + "' share no seed; run "
                     + "both over the same seeds");
@@ -41,25 +43,29 @@ public final class Deltas {
     }
 
     /**
-     * Records a difference row ({@code test_accuracy_delta}).
+     * The {@code test_accuracy_delta} row of a derived recipe.
      *
-     * @param id experiment id of the claim
-     * @param dataset data set id
+     * @param recipe the derived recipe (id, data set, claim)
      * @param diffs per-seed (or per-cell) differences
      * @param epochs epochs per run
      * @param wallSeconds total cost
-     * @param paper the paper's difference (NaN if none)
-     * @param tolerance absolute tolerance for "reproduced"
      * @param profile profile of the runs
-     * @param notes one line
-     * @return the recorded row
+     * @param commit commit(s) of the compared runs
+     * @param extra extra note (may be empty)
+     * @return the row (not written)
      */
-    public static ReproductionRow record(String id, String dataset, double[] diffs, int epochs, double wallSeconds,
-            double paper, double tolerance, org.plasticity.results.Profile profile, String notes) {
+    static ReproductionRow row(Recipe recipe, double[] diffs, int epochs, double wallSeconds, Profile profile,
+            String commit, String extra) {
+        Claim c = recipe.claims().get(0);
         double mean = Stats.mean(diffs);
-        double std = Stats.std(diffs);
-        Status st = Double.isNaN(paper) ? Status.STAND_IN : Status.compare(mean, paper, tolerance);
-        return ResultsCsv.forProfile(profile).record(new ReproductionRow(LocalCa.PAPER, id, dataset, "test_accuracy_delta", paper,
-                Double.NaN, mean, std, diffs.length, profile, st, epochs, wallSeconds, null, notes));
+        return new ReproductionRow(recipe.paper(), recipe.id(), recipe.dataset(), c.metric(), c.paperValue(),
+                c.paperStd(), mean, Stats.std(diffs), diffs.length, profile, Rules.status(mean, c), epochs, wallSeconds,
+                commit, recipe.notes() + (extra.isEmpty() ? "" : ", " + extra));
+    }
+
+    /** The distinct commits of the compared runs, joined by {@code +}. */
+    static String commit(List<Outcome> outcomes) {
+        return String.join("+", outcomes.stream().flatMap(o -> java.util.Arrays.stream(o.sweep().commit().split("\\+")))
+                .distinct().toList());
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plasticity.experiment.Catalog;
+import org.plasticity.experiment.Claim;
+import org.plasticity.experiment.Recipe;
 import org.plasticity.localca.LearningRates;
 import org.plasticity.localca.LocalCa;
 import org.plasticity.localca.LocalRuleLearner;
@@ -42,19 +45,19 @@ public final class Experiments {
         return TreeConfig.sandbox().withThreads(threads());
     }
 
-    /** Experiment 1: backprop capacity ceiling (80 epochs, early stopping patience 20). */
-    public static Experiment capacityCeiling(Task task) {
+    /** Recipe 1: backprop capacity ceiling (80 epochs, early stopping patience 20). */
+    public static Recipe capacityCeiling(Task task) {
         double paper = switch (task) {
             case MNIST -> 0.965;
             case CONTEXT_GATING -> 0.864;
             case FASHION_MNIST -> 0.879;
         };
-        return new Experiment(task.id() + "-bp-ceiling", task, seed -> LocalCa.backprop(headlineTree(), seed), 80, 20,
+        return LocalCaRecipes.recipe(task.id() + "-bp-ceiling", task, seed -> LocalCa.backprop(headlineTree(), seed), 80, 20,
                 paper, NONE, false, null, "shunting headline tree; the paper's ceiling is the best of a phase-1 sweep");
     }
 
     /** The headline local run of a task (Table 1): 5F per-soma, HSIC 0.01 on context gating. */
-    public static Experiment headline(Task task) {
+    public static Recipe headline(Task task) {
         return switch (task) {
             case MNIST -> local(task, LocalRuleConfig.headline(), Core.SHUNTING, 0.914, 0.003,
                     new double[] {0.202, 0.117, 1.130}, "Table 1 / Table 2");
@@ -77,7 +80,7 @@ public final class Experiments {
      * @param notes row notes
      * @return the experiment
      */
-    public static Experiment local(Task task, LocalRuleConfig rule, Core core, double paper, double paperStd,
+    public static Recipe local(Task task, LocalRuleConfig rule, Core core, double paper, double paperStd,
             double[] paperFidelity, String notes) {
         String id = task.id() + "-" + rule.id() + (core == Core.ADDITIVE ? "-additive" : "")
                 + (rule.hsic().enabled() && task != Task.CONTEXT_GATING ? "-hsic" + rule.hsic().weight() : "")
@@ -86,12 +89,12 @@ public final class Experiments {
                 + (!rule.hsic().enabled() && task == Task.CONTEXT_GATING ? "-no-hsic" : "")
                 + (rule.morphology().pathPropagation() ? "-path" : "");
         TreeConfig tree = headlineTree().withCore(core);
-        return new Experiment(id, task, seed -> LocalCa.local(tree, rule, seed), 200, 0, paper, paperStd,
+        return LocalCaRecipes.recipe(id, task, seed -> LocalCa.local(tree, rule, seed), 200, 0, paper, paperStd,
                 true, paperFidelity, notes);
     }
 
     /** The additive control of a headline run (Table 2, revised paper). */
-    public static Experiment additive(Task task) {
+    public static Recipe additive(Task task) {
         return switch (task) {
             case MNIST -> local(task, LocalRuleConfig.headline(), Core.ADDITIVE, 0.894, NONE,
                     new double[] {0.006, 1.053, 13.324}, "additive control; accuracy from the revised paper");
@@ -102,8 +105,8 @@ public final class Experiments {
         };
     }
 
-    /** Experiment 3: the rule family on a task, per-soma broadcast (paper Table 3, top-10 sweep means). */
-    public static Experiment ruleFamily(Task task, Rule rule) {
+    /** Recipe 3: the rule family on a task, per-soma broadcast (paper Table 3, top-10 sweep means). */
+    public static Recipe ruleFamily(Task task, Rule rule) {
         double[] paper = task == Task.MNIST ? new double[] {0.622, 0.628, 0.916}
                 : task == Task.CONTEXT_GATING ? new double[] {0.396, 0.411, 0.789} : new double[] {NONE, NONE, NONE};
         LocalRuleConfig cfg = LocalRuleConfig.of(rule, Broadcast.PER_SOMA);
@@ -114,8 +117,8 @@ public final class Experiments {
                 "Table 3 reports the mean of the top-10 sweep runs, not this exact configuration");
     }
 
-    /** Experiment 3: 5F with another broadcast mode (Appendix A: MNIST 0.918 / 0.889 / 0.200). */
-    public static Experiment broadcast(Task task, Broadcast b) {
+    /** Recipe 3: 5F with another broadcast mode (Appendix A: MNIST 0.918 / 0.889 / 0.200). */
+    public static Recipe broadcast(Task task, Broadcast b) {
         double paper = switch (b) {
             case PER_SOMA -> task == Task.MNIST ? 0.918 : task == Task.CONTEXT_GATING ? 0.827 : NONE;
             case SCALAR -> task == Task.MNIST ? 0.889 : task == Task.CONTEXT_GATING ? 0.699 : NONE;
@@ -134,13 +137,16 @@ public final class Experiments {
      * errors only where d_n = d_out (the soma layer), scalar fallback elsewhere. Compared against
      * the paper's Table 1 figure, to test whether this reading explains our per-soma gap.
      */
-    public static Experiment literalPerCompartment(Task task) {
-        Experiment h = headline(task);
+    public static Recipe literalPerCompartment(Task task) {
+        Recipe h = headline(task);
+        Claim acc = h.claims().get(0);
+        double[] fidelity = h.claims().size() < 4 || Double.isNaN(h.claims().get(1).paperValue()) ? null
+                : new double[] {h.claims().get(1).paperValue(), h.claims().get(2).paperValue(), h.claims().get(3).paperValue()};
         LocalRuleConfig cfg = LocalRuleConfig.headline().withBroadcast(Broadcast.PER_COMPARTMENT);
         if (task == Task.CONTEXT_GATING) {
             cfg = cfg.withHsicWeight(0.01);
         }
-        return local(task, cfg, Core.SHUNTING, h.paperAccuracy(), h.paperStd(), h.paperFidelity(),
+        return local(task, cfg, Core.SHUNTING, acc.paperValue(), acc.paperStd(), fidelity,
                 "literal mode (B): per-soma error only where d_n = d_out (soma layer), scalar elsewhere; compared "
                         + "with the paper's per-soma Table 1 figure");
     }
@@ -156,14 +162,14 @@ public final class Experiments {
      * @param notes row notes
      * @return the experiment
      */
-    public static Experiment sandbox(String id, Task task, TreeConfig tree, LocalRuleConfig rule, double paper,
+    public static Recipe sandbox(String id, Task task, TreeConfig tree, LocalRuleConfig rule, double paper,
             String notes) {
-        return new Experiment(id, task, seed -> new LocalRuleLearner(DendriticNetwork.create(tree, seed), rule,
+        return LocalCaRecipes.recipe(id, task, seed -> new LocalRuleLearner(DendriticNetwork.create(tree, seed), rule,
                 LearningRates.sandbox(), seed), 30, 0, paper, NONE, false, null, notes);
     }
 
-    /** Experiment 6: decoder locality in the sandbox (Table 4: MNIST 0.3790 / 0.3788 / 0.1756). */
-    public static Experiment decoderLocality(DecoderMode mode) {
+    /** Recipe 6: decoder locality in the sandbox (Table 4: MNIST 0.3790 / 0.3788 / 0.1756). */
+    public static Recipe decoderLocality(DecoderMode mode) {
         double paper = switch (mode) {
             case LOCAL -> 0.3790;
             case BACKPROP -> 0.3788;
@@ -174,21 +180,21 @@ public final class Experiments {
                         + " sandbox unknown, 5F per-soma used");
     }
 
-    /** Experiment 4 cell: sandbox with K_I inhibitory synapses, a broadcast mode and a core (Fig. 2). */
-    public static Experiment inhibitionCell(int inhibitory, Broadcast b, Core core) {
+    /** Recipe 4 cell: sandbox with K_I inhibitory synapses, a broadcast mode and a core (Fig. 2). */
+    public static Recipe inhibitionCell(int inhibitory, Broadcast b, Core core) {
         String id = "mnist-sandbox-5f-" + b.id() + "-ni" + inhibitory + "-" + core.name().toLowerCase(java.util.Locale.ROOT);
         return sandbox(id, Task.MNIST, sandboxTree().withInhibitorySynapses(inhibitory).withCore(core),
                 LocalRuleConfig.of(Rule.FIVE_F, b), NONE, "Fig. 2 cell (the paper gives the heatmap, not cell values)");
     }
 
-    /** Experiment 6: path propagation on/off in the sandbox, per-soma (Table 4: path − no path = −0.0030). */
-    public static Experiment pathPropagation(boolean on) {
+    /** Recipe 6: path propagation on/off in the sandbox, per-soma (Table 4: path − no path = −0.0030). */
+    public static Recipe pathPropagation(boolean on) {
         return sandbox("mnist-sandbox-5f-per-soma" + (on ? "-path" : "-no-path"), Task.MNIST, sandboxTree(),
                 LocalRuleConfig.headline().withPathPropagation(on), NONE, "Table 4 path on/off");
     }
 
-    /** Experiment 6: HSIC weight × broadcast on context gating (Fig. 5). */
-    public static Experiment hsic(double weight, Broadcast b) {
+    /** Recipe 6: HSIC weight × broadcast on context gating (Fig. 5). */
+    public static Recipe hsic(double weight, Broadcast b) {
         LocalRuleConfig cfg = LocalRuleConfig.of(Rule.FIVE_F, b).withHsicWeight(weight);
         double paper = b == Broadcast.PER_SOMA && weight == 0.01 ? 0.803 : b == Broadcast.PER_SOMA && weight == 0
                 ? 0.772 : NONE;
@@ -197,8 +203,8 @@ public final class Experiments {
         return local(Task.CONTEXT_GATING, cfg, Core.SHUNTING, paper, std, null, "Fig. 5 HSIC weight × broadcast");
     }
 
-    /** Experiment 6: morphology scaling in the sandbox (Fig. 10a), branch factors × path. */
-    public static Experiment morphology(List<Integer> branchFactors, boolean path) {
+    /** Recipe 6: morphology scaling in the sandbox (Fig. 10a), branch factors × path. */
+    public static Recipe morphology(List<Integer> branchFactors, boolean path) {
         String shape = branchFactors.toString().replaceAll("[\\[\\] ]", "").replace(',', 'x');
         return sandbox("mnist-sandbox-5f-per-soma-b" + shape + (path ? "-path" : ""), Task.MNIST,
                 sandboxTree().withBranchFactors(branchFactors.toArray(Integer[]::new)),
@@ -206,8 +212,8 @@ public final class Experiments {
     }
 
     /** Every catalogued experiment by id, in the paper's order. */
-    public static Map<String, Experiment> all() {
-        List<Experiment> list = new ArrayList<>();
+    public static Map<String, Recipe> all() {
+        List<Recipe> list = new ArrayList<>();
         for (Task t : Task.values()) {
             list.add(capacityCeiling(t));
         }
@@ -247,8 +253,8 @@ public final class Experiments {
             list.add(morphology(bf, false));
             list.add(morphology(bf, true));
         }
-        Map<String, Experiment> m = new LinkedHashMap<>();
-        for (Experiment e : list) {
+        Map<String, Recipe> m = new LinkedHashMap<>();
+        for (Recipe e : list) {
             if (m.put(e.id(), e) != null) {
                 throw new IllegalStateException("duplicate experiment id " + e.id());
             }
@@ -256,17 +262,13 @@ public final class Experiments {
         return m;
     }
 
-    /** The experiment with this id; the message lists the known ids. */
-    public static Experiment byId(String id) {
-        Experiment e = all().get(id);
-        if (e == null) {
-            throw new IllegalArgumentException("unknown experiment '" + id + "'; known: " + all().keySet());
-        }
-        return e;
+    /** The catalogued recipe with this id ({@link Catalog#get}). */
+    public static Recipe byId(String id) {
+        return Catalog.get(id);
     }
 
     /** Convenience: {@code mnist-5f-per-soma}. */
-    public static Experiment mnist5fPerSoma() {
+    public static Recipe mnist5fPerSoma() {
         return headline(Task.MNIST);
     }
 }

@@ -9,8 +9,7 @@ import org.plasticity.results.Profile;
 /**
  * The data sets of the paper with the authors' splits (spec §1.4): MNIST and Fashion-MNIST with an
  * 80/20 train/validation split of the training set (split seed 42) and the official test set;
- * context gating 8000/1000/1000 (task seed 42). The smoke profile limits every split to
- * 1024 train / 256 validation and test samples.
+ * context gating 8000/1000/1000 (task seed 42). The smoke profile takes the slice of {@link Profile#data}.
  */
 public enum Task {
     /** MNIST, 48k / 12k / 10k. */
@@ -36,13 +35,17 @@ public enum Task {
         return id;
     }
 
-    /** The splits for a profile (loaded once per process). */
-    public Splits splits(Profile profile) {
-        Splits full = CACHE.computeIfAbsent(id, k -> switch (this) {
+    /** The full splits (loaded once per process). */
+    public Splits full() {
+        return CACHE.computeIfAbsent(id, k -> switch (this) {
             case MNIST -> Datasets.mnist().withValidation(0.2, DATA_SEED);
             case FASHION_MNIST -> Datasets.fashionMnist().withValidation(0.2, DATA_SEED);
             case CONTEXT_GATING -> Datasets.contextGating(DATA_SEED);
         });
-        return profile == Profile.FULL ? full : full.limit(1024, 256);
+    }
+
+    /** The splits for a profile: the full splits, or the one smoke slice of {@link Profile#data}. */
+    public Splits splits(Profile profile) {
+        return profile.data(full());
     }
 }

@@ -14,7 +14,9 @@ import org.plasticity.data.cifar.Cifar10Binary;
 import org.plasticity.localca.rules.DecoderMode;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
-import org.plasticity.results.ResultsCsv;
+import org.plasticity.experiment.Catalog;
+import org.plasticity.experiment.Recipe;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.plasticity.results.Status;
 import org.plasticity.train.TrainingRun;
 
@@ -47,14 +49,17 @@ class Cifar10_CodePathTest {
     }
 
     @Test
-    void notObtainableRowsAreRecorded(@TempDir Path dir) {
-        System.setProperty(ResultsCsv.PROPERTY, dir.toString());
-        try {
-            List<ReproductionRow> rows = Cifar10.recordNotObtainable(Profile.FULL);
-            assertEquals(8, ResultsCsv.at(dir).reproductionRows().size());
-            assertTrue(rows.stream().allMatch(r -> r.status() == Status.NOT_OBTAINABLE_HERE));
-        } finally {
-            System.clearProperty(ResultsCsv.PROPERTY);
+    void notObtainableClaimsGiveRowsWithThatStatusAndNeverTrain() {
+        List<Recipe> cifar = Catalog.ofPaper(org.plasticity.localca.LocalCa.PAPER).stream()
+                .filter(r -> r.dataset().equals("cifar-10")).toList();
+        assertEquals(8, cifar.size());
+        for (Recipe r : cifar) {
+            assertTrue(!r.isObtainable() && !r.isTrained(), r.id());
+            List<ReproductionRow> rows = r.experiment().record(false).run().rows();
+            assertEquals(1, rows.size());
+            assertEquals(Status.NOT_OBTAINABLE_HERE, rows.get(0).status());
+            assertEquals(Profile.FULL, rows.get(0).profile(), "a claim, whatever profile runs it");
+            assertThrows(IllegalStateException.class, r::data);
         }
     }
 }

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.experiment.Catalog;
+import org.plasticity.experiment.Experiment;
+import org.plasticity.experiment.Outcome;
+import org.plasticity.experiment.Recipe;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.RunRecord;
-import org.plasticity.results.SeedSweep;
+import org.plasticity.results.RunStore;
 import org.plasticity.results.SweepResult;
 
 /** The catalogue's ids, the seed-matched differences and a comparison end to end (smoke profile). */
@@ -19,16 +25,22 @@ class ExperimentsAndComparisonsTest {
 
     @Test
     void catalogueCarriesTaskRuleAndBroadcastInItsIds() {
-        Map<String, Experiment> all = Experiments.all();
+        Map<String, Recipe> all = Experiments.all();
         for (String id : List.of("mnist-bp-ceiling", "mnist-5f-per-soma", "context-gating-5f-per-soma",
                 "context-gating-3f-per-soma", "mnist-5f-scalar", "mnist-5f-local-mismatch", "mnist-5f-per-soma-additive",
                 "mnist-sandbox-5f-per-soma-ni20-shunting", "mnist-sandbox-5f-scalar-ni0-additive")) {
             assertTrue(all.containsKey(id), id);
+            assertTrue(Catalog.contains(id), id);
         }
-        assertEquals(200, all.get("mnist-5f-per-soma").fullEpochs());
-        assertEquals(0.914, all.get("mnist-5f-per-soma").paperAccuracy());
+        Recipe h = Catalog.get("mnist-5f-per-soma");
+        assertEquals(200L, h.configure(Map.of()).values().get("epochs"));
+        assertEquals(0.914, h.claims().get(0).paperValue());
+        assertEquals(0.202, h.claims().get(1).paperValue(), "Table 2 cosine");
+        assertArrayEquals(LocalCaRecipes.SEEDS, h.seeds());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiments.byId("mnist-6f"));
-        assertTrue(e.getMessage().contains("mnist-5f-per-soma"), "the message lists the known ids");
+        assertTrue(e.getMessage().contains("plasticity list"), e.getMessage());
+        assertTrue(Catalog.get(Comparisons.PATH_MINUS_NO_PATH).isDerived());
+        assertTrue(!Catalog.get("cifar-10-5f-per-soma").isObtainable());
     }
 
     @Test
@@ -39,34 +51,32 @@ class ExperimentsAndComparisonsTest {
     }
 
     @Test
-    void pathComparisonRunsBothArmsAndRecordsTheirSeedMatchedDifference() {
+    void pathComparisonRunsBothArmsAndGivesTheirSeedMatchedDifference() {
         assertEquals(Profile.SMOKE, Profile.current(), "tests run in the smoke profile");
         ReproductionRow row = Comparisons.pathEffect(1);
-        SweepResult on = Experiments.pathPropagation(true).run(1);   // stored by the comparison: reused
-        SweepResult off = Experiments.pathPropagation(false).run(1);
+        Outcome on = Experiments.pathPropagation(true).run(1);   // stored by the comparison: reused
+        Outcome off = Experiments.pathPropagation(false).run(1);
+        assertEquals(0, on.sweep().records().size() - on.sweep().reused(), "read back, not retrained");
         assertEquals(Comparisons.PATH_MINUS_NO_PATH, row.experiment());
         assertEquals("test_accuracy_delta", row.metric());
         assertEquals(1, row.nSeeds());
-        assertEquals(on.mean("best_val_test_accuracy") - off.mean("best_val_test_accuracy"), row.oursMean(), 1e-12);
+        assertEquals(on.mean() - off.mean(), row.oursMean(), 1e-12);
         assertEquals(-0.0030, row.paperValue(), 1e-12);
+        assertEquals(Profile.SMOKE.epochs(30, false), on.sweep().epochs());
     }
 
     @Test
-    void fewerSeedsStillAggregateEveryFinishedSeedOfTheProfile() {
-        Experiment e = Experiments.byId("mnist-5f-scalar").withId("test-finished-seeds-" + System.nanoTime());
-        java.nio.file.Path store = SeedSweep.of(e.id()).profile(Profile.FULL).storeDirectory(); // target/test-results
-        java.nio.file.Path record = store.resolve("seed-45.properties");
-        try {
-            assertArrayEquals(new long[] {42}, e.seedsFor(Profile.FULL, 1));
-            new RunRecord(e.id(), 45, Map.of("best_val_test_accuracy", 0.5), 1, 1.0, "test", "t").save(record);
-            assertArrayEquals(new long[] {42, 45}, e.seedsFor(Profile.FULL, 1), "a finished later seed joins");
-            assertArrayEquals(new long[] {42, 43, 44, 45}, e.seedsFor(Profile.FULL, 3));
-            assertArrayEquals(Experiment.FULL_SEEDS, e.seedsFor(Profile.FULL, 9));
-            assertArrayEquals(new long[] {42}, e.seedsFor(Profile.SMOKE, 1), "the smoke store is separate");
-            assertThrows(IllegalArgumentException.class, () -> e.seedsFor(Profile.FULL, 0));
-        } finally {
-            org.plasticity.io.FileTrees.deleteTree(store);
-        }
+    void fewerSeedsStillAggregateEveryFinishedSeedOfTheRecipe(@TempDir Path dir) {
+        Experiment e = Experiments.byId("mnist-5f-scalar").experiment().profile(Profile.FULL).store(RunStore.at(dir));
+        assertArrayEquals(new long[] {42}, e.seeds(1).seedsToRun());
+        new RunRecord(e.runId(), 45, Map.of("best_val_test_accuracy", 0.5), 1, 1.0, "test", "t")
+                .save(dir.resolve(e.runId()).resolve("seed-45.properties"));
+        assertArrayEquals(new long[] {42, 45}, e.seeds(1).seedsToRun(), "a finished later seed joins");
+        assertArrayEquals(new long[] {42, 43, 44, 45}, e.seeds(3).seedsToRun());
+        assertArrayEquals(new long[] {42, 43, 44, 45, 46, 47, 48}, e.seeds(7).seedsToRun(), "seeds continue");
+        assertArrayEquals(new long[] {42}, e.profile(Profile.SMOKE).store(RunStore.of(Profile.SMOKE)).seeds(1)
+                .seedsToRun(), "the smoke store is separate");
+        assertThrows(IllegalArgumentException.class, () -> e.seeds(0));
     }
 
     private static SweepResult sweep(String id, long[] seeds, double[] acc) {

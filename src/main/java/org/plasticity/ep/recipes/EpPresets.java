@@ -1,4 +1,6 @@
-package org.plasticity.ep;
+package org.plasticity.ep.recipes;
+
+import org.plasticity.ep.EpConfig;
 
 import java.util.List;
 import org.plasticity.ep.estimator.Estimator;

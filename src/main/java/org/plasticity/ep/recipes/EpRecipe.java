@@ -1,4 +1,7 @@
-package org.plasticity.ep;
+package org.plasticity.ep.recipes;
+
+import org.plasticity.ep.EqProp;
+import org.plasticity.ep.EpConfig;
 
 import org.plasticity.ep.bptt.Bptt;
 import org.plasticity.ep.estimator.EquilibriumPropagation;

@@ -1,4 +1,4 @@
-package org.plasticity.ep;
+package org.plasticity.ep.recipes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +10,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.data.Splits;
+import org.plasticity.ep.EpConfig;
+import org.plasticity.ep.EqProp;
+import org.plasticity.ep.TinyData;
+import org.plasticity.experiment.Experiment;
+import org.plasticity.experiment.Outcome;
+import org.plasticity.experiment.Recipe;
+import org.plasticity.results.RunStore;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
-import org.plasticity.results.SweepResult;
 import org.plasticity.train.StepContext;
 import org.plasticity.train.Trainer;
 import org.plasticity.train.TrainingListener;
@@ -59,24 +65,46 @@ class EpExperimentTest {
     }
 
     @Test
-    void smokeSweepAggregatesSeedsIntoARow() {
-        EpExperiment e = EpExperiment.of(tinyRecipe()).seeds(1, 2).profile(Profile.SMOKE).quiet();
-        SweepResult r = e.run(DATA);
-        assertEquals(2, r.records().size());
-        ReproductionRow row = e.row(r, "prototypes");
+    void smokeRunThroughTheLayerAggregatesSeedsReadsHistoriesAndRebuildsTheTrainedNetwork(@TempDir Path dir) {
+        Recipe recipe = EpRecipes.recipe(tinyRecipe(), false, 2, "prototypes", () -> DATA);
+        Experiment e = recipe.experiment().profile(Profile.SMOKE).store(RunStore.at(dir)).seeds(2).quiet().record(false);
+        Outcome o = e.run();
+        assertEquals(2, o.sweep().records().size());
+        assertArrayEquals(new long[] {1, 2}, o.sweep().records().stream().mapToLong(r -> r.seed()).toArray());
+        ReproductionRow row = o.row("test_accuracy");
         assertEquals(Profile.SMOKE, row.profile());
         assertEquals(0.95, row.paperValue(), 1e-12);
         assertTrue(row.oursMean() > 0.5, row.toString());
-        assertEquals("tiny-test-bptt", e.bptt().id());
+        assertEquals(Math.min(Profile.SMOKE_EPOCHS, 3), o.sweep().epochs());
+        assertTrue(o.sweep().records().get(0).data().contains("sha256="), "the record names its data");
+        assertEquals("tiny-test-bptt", EpRecipes.recipe(tinyRecipe(), true, 2, "prototypes", () -> DATA).id());
         var histories = e.histories();
         assertEquals(2, histories.size());
-        assertEquals(1, histories.get(0).size());
+        assertEquals(o.sweep().epochs(), histories.get(0).size());
         // the trained network is the checkpoint's, and retraining (no checkpoint) gives the same parameters
-        LayeredNetwork fromCheckpoint = e.trainedNetwork(1, DATA);
-        LayeredNetwork retrained = EpExperiment.of(tinyRecipe().withId("tiny-test-never-run")).profile(Profile.SMOKE)
-                .quiet().trainedNetwork(1, DATA);
+        LayeredNetwork fromCheckpoint = EpRecipes.network(e.trained(1));
+        LayeredNetwork retrained = EpRecipes.network(e.store(RunStore.at(dir.resolve("empty"))).trained(1));
         for (int i = 0; i < fromCheckpoint.parameters().size(); i++) {
             assertArrayEquals(fromCheckpoint.parameters().get(i).value(), retrained.parameters().get(i).value());
         }
+    }
+
+    @Test
+    void knobsChangeTheSettingAndTheRunId(@TempDir Path dir) {
+        Recipe recipe = EpRecipes.recipe(tinyRecipe(), false, 2, "prototypes", () -> DATA);
+        Experiment e = recipe.experiment().with("beta", 0.25).with("estimator", "one-sided").with("epochs", 1)
+                .profile(Profile.SMOKE).store(RunStore.at(dir)).seeds(1).quiet().record(false);
+        assertTrue(e.runId().startsWith("tiny-test_"), e.runId());
+        Outcome o = e.run();
+        assertEquals(1, o.sweep().epochs(), "an explicit epochs override wins in smoke too");
+        assertTrue(o.sweep().records().get(0).config().contains("overrides: beta=0.25, epochs=1, estimator=one-sided"),
+                o.sweep().records().get(0).config());
+        EpRecipe applied = EpRecipes.apply(tinyRecipe(), e.config());
+        assertEquals(0.25, applied.config().beta());
+        assertEquals(org.plasticity.ep.estimator.Estimator.ONE_SIDED, applied.config().estimator());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> recipe.with("beta", -1));
+        assertTrue(bad.getMessage().contains("beta"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> recipe.with("estimator", "two-sided"));
+        assertThrows(IllegalArgumentException.class, () -> recipe.with("gamma", 1));
     }
 }

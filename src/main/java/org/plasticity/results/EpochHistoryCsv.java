@@ -1,4 +1,4 @@
-package org.plasticity.ep;
+package org.plasticity.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +15,17 @@ import org.plasticity.train.EpochMetrics;
  * A run's per-epoch history as a small CSV next to its run record ({@code seed-N-history.csv}), so the
  * learning curves of committed full-profile runs can be drawn without their (uncommitted) checkpoints.
  */
-final class EpochHistoryCsv {
+public final class EpochHistoryCsv {
 
-    static final String HEADER = "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,test_loss,"
+    /** The header line. */
+    public static final String HEADER = "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,test_loss,"
             + "test_accuracy,seconds";
 
     private EpochHistoryCsv() {
     }
 
-    static void write(Path file, List<EpochMetrics> history) {
+    /** Writes a history atomically. */
+    public static void write(Path file, List<EpochMetrics> history) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (EpochMetrics m : history) {
             sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s%n", m.epoch(), m.trainLoss(), m.trainAccuracy(),
@@ -32,7 +34,8 @@ final class EpochHistoryCsv {
         AtomicFiles.writeString(file, sb);
     }
 
-    static List<EpochMetrics> read(Path file) {
+    /** Reads a history written by {@link #write}. */
+    public static List<EpochMetrics> read(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {

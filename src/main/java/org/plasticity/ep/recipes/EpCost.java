@@ -1,4 +1,4 @@
-package org.plasticity.ep;
+package org.plasticity.ep.recipes;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
