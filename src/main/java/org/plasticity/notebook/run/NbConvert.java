@@ -92,6 +92,7 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
         String failure = "";
         try {
             Files.createDirectories(outputDir);
+            CellProgress.writeHooks(outputDir);
             for (int attempt = 1; attempt <= attempts; attempt++) {
                 Files.deleteIfExists(out);
                 int exit = run(command(notebook, outputDir), logFile, maxSeconds(notebook));
@@ -121,7 +122,7 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
 
     List<String> command(Path notebook, Path outputDir) {
         List<String> cmd = new ArrayList<>(List.of(jupyter.toString(), "nbconvert", "--to", "notebook", "--execute",
-                "--allow-errors",
+                "--allow-errors", "--config", outputDir.toAbsolutePath().resolve(CellProgress.HOOKS_FILE).toString(),
                 "--ExecutePreprocessor.kernel_name=" + kernelName,
                 "--ExecutePreprocessor.startup_timeout=" + startupTimeoutSeconds,
                 "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.plasticity.io.AtomicFiles;
+import org.plasticity.results.ResultsCsv;
 
 /**
  * Executes notebooks through the installed kernel, checks them ({@link NotebookCheck}) and keeps
@@ -99,10 +100,23 @@ public final class NotebookRunner {
      */
     public static List<Report> run(Options options) {
         PrintStream log = options.nbconvert().log();
+        String profile = options.nbconvert().profile();
+        if (profile.equals("full")) {
+            ResultsCsv.projectRoot().map(root -> root.resolve("results")).filter(Files::isDirectory)
+                    .ifPresent(results -> FullProfileCost.estimate(options.notebooks(), results).lines()
+                            .forEach(log::println));
+        }
         List<Report> reports = new ArrayList<>();
         for (Path nb : options.notebooks()) {
-            log.println("running " + nb.getFileName() + " (" + options.nbconvert().profile() + " profile) …");
-            NbConvert.Result r = options.nbconvert().execute(nb, options.outputDir());
+            CellTimes times = CellTimes.read(nb);
+            log.println("running " + nb.getFileName() + " (" + profile + " profile, " + times.codeCells().size()
+                    + " code cells" + (times.profile().equals(profile) && times.complete() ? ", last " + profile
+                    + " run " + CellTimes.format(times.totalSeconds()) : "") + ") …");
+            NbConvert.Result r;
+            Path nbLog = options.outputDir().resolve(nb.getFileName().toString().replaceAll("\\.ipynb$", "") + ".log");
+            try (CellProgress progress = CellProgress.watch(times, profile, nbLog, log)) {
+                r = options.nbconvert().execute(nb, options.outputDir());
+            }
             List<String> problems = new ArrayList<>();
             if (r.completed()) {
                 NotebookCheck.warnings(Notebook.read(r.executed())).forEach(w -> log.println("  warning: " + w));
