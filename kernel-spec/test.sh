@@ -13,6 +13,11 @@ export PLASTICITY_PROFILE=smoke
 start=$(date +%s)
 check_prerequisites
 ensure_jupyter
+# The rendering check (NotebookRenderingTest) opens every executed notebook in headless Chromium.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+  log "installing Chromium from Debian (rendering check)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+fi
 build_library
 fill_data_cache
 
