@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.bptt.BpttEngine;
 import org.plasticity.ep.estimator.Estimator;
+import org.plasticity.ep.estimator.GradientEstimator;
 import org.plasticity.ep.model.DifferentiableModel;
 import org.plasticity.ep.model.EpState;
 import org.plasticity.ep.model.Nudge;
@@ -74,7 +75,7 @@ public final class GduCheck {
      * @param rng the stream the plan's sign is drawn from
      * @return EP updates and BPTT gradients per step
      */
-    public static GduResult run(DifferentiableModel<?> model, Batch batch, int t1, int t2, double beta, Estimator estimator,
+    public static GduResult run(DifferentiableModel<?> model, Batch batch, int t1, int t2, double beta, GradientEstimator estimator,
             SplittableRandom rng) {
         return run(model, batch, t1, t2, estimator.plan(beta, rng));
     }

@@ -19,6 +19,9 @@ import org.plasticity.results.Status;
  */
 public final class GduResult implements Displayable {
 
+    /** Paper id of the GDU rows in the results files (standard EP, the id the EP recipes report under). */
+    public static final String PAPER = "ep-standard";
+
     private final int t1;
     private final int t2;
     private final double beta;
@@ -136,7 +139,7 @@ public final class GduResult implements Displayable {
      */
     public ReproductionRow row(String experiment, Profile profile, double tolerance) {
         double w = worstRmse();
-        return new ReproductionRow("ep-standard", experiment, "mnist", "gdu_worst_normalised_rmse", 0, Double.NaN, w,
+        return new ReproductionRow(PAPER, experiment, "mnist", "gdu_worst_normalised_rmse", 0, Double.NaN, w,
                 Double.NaN, 1, profile, Status.compare(w, 0, tolerance), 0, Double.NaN, null,
                 String.format(java.util.Locale.ROOT, "Ernoult 2019 Thm 1: EP updates vs BPTT gradients, T1=%d, K=%d, β=%s%s; "
                         + "worst over %s; tolerance %s", t1, t2, beta, symmetric ? " symmetric" : "", keys(), tolerance));

@@ -27,7 +27,7 @@ public final class EquilibriumPropagation implements Learner {
     private final int t1;
     private final int t2;
     private final double beta;
-    private final Estimator estimator;
+    private final GradientEstimator estimator;
 
     /**
      * @param model the network
@@ -36,7 +36,7 @@ public final class EquilibriumPropagation implements Learner {
      * @param beta |β|
      * @param estimator how phases combine
      */
-    public EquilibriumPropagation(EnergyModel<?> model, int t1, int t2, double beta, Estimator estimator) {
+    public EquilibriumPropagation(EnergyModel<?> model, int t1, int t2, double beta, GradientEstimator estimator) {
         if (t1 < 1 || t2 < 1 || !(beta > 0) || estimator == null || model == null) {
             throw new IllegalArgumentException("EP needs a model, T1 ≥ 1, T2 ≥ 1, β > 0 and an estimator; got T1=" + t1
                     + ", T2=" + t2 + ", β=" + beta + ", " + estimator);
@@ -69,7 +69,7 @@ public final class EquilibriumPropagation implements Learner {
     }
 
     /** The estimator. */
-    public Estimator estimator() {
+    public GradientEstimator estimator() {
         return estimator;
     }
 

@@ -8,7 +8,7 @@ import org.plasticity.ep.model.Nudge;
  * How the nudged phases are combined into the gradient estimate ĝ (descent direction) written into each
  * parameter's gradient slot (Laborieux et al. 2021, eqs. 4–6).
  */
-public enum Estimator {
+public enum Estimator implements GradientEstimator {
     /**
      * {@code ĝ = −(1/β)[∂Φ/∂θ(s^β, β) − ∂Φ/∂θ(s*, 0)]}: first-order bias in β (Scellier &amp; Bengio 2017).
      */
@@ -28,6 +28,7 @@ public enum Estimator {
      * @param rng the batch's random stream (used by {@link #RANDOM_SIGN} only)
      * @return the terms; a term with {@code beta == 0} refers to the free state s* (no extra phase)
      */
+    @Override
     public List<Nudge> plan(double beta, SplittableRandom rng) {
         double b = Math.abs(beta);
         return switch (this) {
@@ -41,6 +42,7 @@ public enum Estimator {
     }
 
     /** Number of nudged phases per batch. */
+    @Override
     public int nudgedPhases() {
         return this == SYMMETRIC ? 2 : 1;
     }
