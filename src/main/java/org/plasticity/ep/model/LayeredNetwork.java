@@ -174,17 +174,17 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     }
 
     /** The output cost (and softmax read-out, if any) of the last dynamical layer. */
-    public OutputHead head() {
+    OutputHead head() {
         return head;
     }
 
     /** The bound batch's input, row-major {@code [rows × inputSize]} (the live buffer). */
-    public float[] input() {
+    float[] input() {
         return x;
     }
 
     /** The bound batch's labels (the live buffer; the first {@link #rows()} are in use). */
-    public int[] labels() {
+    int[] labels() {
         return labels;
     }
 

@@ -9,7 +9,7 @@ import org.plasticity.train.loss.SoftmaxCrossEntropy;
  * the nudge {@code −β ∂ℓ/∂s} added to the last layer's drive, the read-out parameters' share of
  * {@code ∂Φ/∂θ = −β ∂ℓ/∂θ}, and the reported loss and prediction.
  */
-public final class OutputHead {
+final class OutputHead {
 
     private final Loss loss;
     private final int classes;
@@ -112,7 +112,7 @@ public final class OutputHead {
     }
 
     /** Adds {@code ∂L/∂s = scale · ∂ℓ/∂s} for rows [0, rows) into {@code grad} (backprop-through-time seed). */
-    public void lossGradient(int rows, float[] s, int[] labels, float scale, float[] grad) {
+    void lossGradient(int rows, float[] s, int[] labels, float scale, float[] grad) {
         float[] e = errors(0, rows, s, labels);
         if (readout == null) {
             for (int i = 0; i < rows * classes; i++) {
