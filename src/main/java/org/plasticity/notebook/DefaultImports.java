@@ -3,8 +3,10 @@ package org.plasticity.notebook;
 import java.util.List;
 
 /**
- * The imports every notebook and JShell session starts with: our API, Tablesaw's table API and
- * XChart's charts. The same lines are in {@code kernel-spec/plasticity.jsh} (JShell start-up
+ * The imports every notebook and JShell session starts with: our API (every model family and the
+ * experiment layer, so a notebook needs no import cell beyond its own), Tablesaw's table API and
+ * XChart's charts. {@code Estimator} means EP's ({@code ep.estimator.Estimator}, imported by name);
+ * LocalCA's is {@code org.plasticity.localca.rules.Estimator}. The same lines are in {@code kernel-spec/plasticity.jsh} (JShell start-up
  * file and rapaio {@code RJK_INIT_SCRIPT}); the JJava extension evaluates them on install.
  */
 public final class DefaultImports {
@@ -16,6 +18,19 @@ public final class DefaultImports {
             "import org.plasticity.baseline.*;",
             "import org.plasticity.data.*;",
             "import org.plasticity.display.*;",
+            "import org.plasticity.experiment.*;",
+            "import org.plasticity.ep.*;",
+            "import org.plasticity.ep.model.*;",
+            "import org.plasticity.ep.estimator.*;",
+            "import org.plasticity.ep.bptt.*;",
+            "import org.plasticity.ep.diagnostics.*;",
+            "import org.plasticity.ep.recipes.*;",
+            "import org.plasticity.localca.*;",
+            "import org.plasticity.localca.model.*;",
+            "import org.plasticity.localca.rules.*;",
+            "import org.plasticity.localca.fidelity.*;",
+            "import org.plasticity.localca.experiments.*;",
+            "import org.plasticity.ep.estimator.Estimator;",
             "import org.plasticity.notebook.*;",
             "import org.plasticity.plot.*;",
             "import org.plasticity.results.*;",
