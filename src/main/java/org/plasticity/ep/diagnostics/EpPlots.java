@@ -25,6 +25,12 @@ public final class EpPlots {
     private EpPlots() {
     }
 
+    /** "layer N" for a layered network's rates {@code sN}, else the state view's own name (e.g. {@code spikes1}). */
+    private static String groupLabel(FreePhaseTrace trace, int l) {
+        String name = trace.name(l);
+        return name.matches("s\\d+") ? "layer " + name.substring(1) : name;
+    }
+
     /**
      * Histograms of every layer's rates at one step of a free phase, on one common binning (fraction of
      * the layer's units per bin).
@@ -64,7 +70,7 @@ public final class EpPlots {
             }
             y[bins] = y[bins - 1];
             y[bins + 1] = 0;
-            chart.addSeries("layer " + (l + 1) + " (" + trace.layerSize(l) + " units)", x, y)
+            chart.addSeries(groupLabel(trace, l) + " (" + trace.layerSize(l) + " units)", x, y)
                     .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
         }
         return chart;
