@@ -86,7 +86,7 @@ public final class DenseConnection implements Connection {
         }
         float[] w = weight.value();
         float[] t = transposed;
-        Parallel.forRange(nIn, 64, (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
+        Parallel.forRange(nIn, Math.max(64, Parallel.grain(4L * nOut)), (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
     }
 
     @Override
@@ -140,10 +140,10 @@ public final class DenseConnection implements Connection {
     public void accumulateGradient(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, boolean withBias) {
         float[] gw = weight.grad();
         if (nOut >= nIn) {
-            Parallel.forRange(nOut, 8, (o0, o1) -> k.gemmAB(true, o1 - o0, nIn, rows, alpha, out, outOff + o0, nOut,
+            Parallel.forRange(nOut, Math.max(8, Parallel.grain((long) nIn * rows)), (o0, o1) -> k.gemmAB(true, o1 - o0, nIn, rows, alpha, out, outOff + o0, nOut,
                     in, inOff, nIn, gw, o0 * nIn, nIn));
         } else {
-            Parallel.forRange(nIn, 64, (i0, i1) -> k.gemmAB(true, nOut, i1 - i0, rows, alpha, out, outOff, nOut,
+            Parallel.forRange(nIn, Math.max(64, Parallel.grain((long) nOut * rows)), (i0, i1) -> k.gemmAB(true, nOut, i1 - i0, rows, alpha, out, outOff, nOut,
                     in, inOff + i0, nIn, gw, i0, nIn));
         }
         if (withBias) {

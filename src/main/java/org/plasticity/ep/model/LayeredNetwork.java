@@ -230,9 +230,11 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         Arrays.fill(xp, 0, n * n0, 0f);
         if (n < 2 * Parallel.threads() && c0 instanceof DenseConnection d) {
             // too few rows to share: split the projection's output columns instead
-            Parallel.forRange(n0, 32, (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
+            Parallel.forRange(n0, Math.max(32, Parallel.grain((long) n * inputSize)),
+                    (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
         } else {
-            Parallel.forRange(n, 4, (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
+            Parallel.forRange(n, Math.max(4, Parallel.grain((long) inputSize * n0)),
+                    (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
         }
     }
 
