@@ -233,6 +233,10 @@ public final class Experiment {
      * @return records and rows
      */
     public Outcome run() {
+        if (records() && profile == Profile.SMOKE && recipe.isObtainable()) {
+            throw new IllegalArgumentException("smoke runs are never recorded (" + runId() + "): run the full profile"
+                    + " (--profile full, -Dplasticity.profile=full) to record, or drop --record / plasticity.record");
+        }
         List<ReproductionRow> rows;
         SweepResult sweep = null;
         if (recipe.isDerived()) {
