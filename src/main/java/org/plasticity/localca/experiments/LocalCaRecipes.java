@@ -15,6 +15,7 @@ import org.plasticity.localca.LocalRuleLearner;
 import org.plasticity.localca.fidelity.FidelityReport;
 import org.plasticity.localca.fidelity.GradientFidelity;
 import org.plasticity.train.Trainer;
+import org.plasticity.train.optim.Adam;
 import org.plasticity.train.listeners.EarlyStopping;
 
 /**
@@ -23,7 +24,7 @@ import org.plasticity.train.listeners.EarlyStopping;
  * paper's and the committed runs'), 5 by default in the full profile; reported metric: test accuracy
  * at the best-validation epoch (80/20 validation split). Tolerance margin 0.01 when the paper gives a
  * std (then max(2·std, 0.01)), 0.015 without one; fidelity claims 0.05 (cosine), 0.1 (scale
- * mismatch), 0.5 (relative L2). Knobs: {@code epochs}, {@code batch_size}, {@code patience}.
+ * mismatch), 0.5 (relative L2). Knobs: {@code epochs}, {@code batch_size}, {@code patience}, {@code lr_scale}.
  */
 public final class LocalCaRecipes implements RecipeProvider {
 
@@ -64,8 +65,10 @@ public final class LocalCaRecipes implements RecipeProvider {
                 .notes("test accuracy at the best-validation epoch" + (notes.isEmpty() ? "" : "; " + notes))
                 .data(task::full).epochs(fullEpochs).batchSize(256)
                 .knob(Knob.integer("patience", patience, 0, 100_000, "early-stopping patience in epochs (0 = none)"))
+                .knob(Knob.real("lr_scale", 1.0, 1e-9, 1e9, "multiplies the learner's Adam rates (every parameter group)"))
                 .learner((cfg, seed) -> learner.apply(seed))
-                .trainer((cfg, l) -> trainer((LocalCaLearner) l, cfg.integer("batch_size"), cfg.integer("patience")))
+                .trainer((cfg, l) -> trainer((LocalCaLearner) l, cfg.integer("batch_size"), cfg.integer("patience"),
+                        cfg.real("lr_scale")))
                 .seeds(SEEDS).defaultSeedCount(SEEDS.length)
                 .claim(Claim.accuracy(paperAccuracy, paperStd, Double.isNaN(paperStd) ? 0.015 : 0.01));
         if (measureFidelity) {
@@ -88,8 +91,14 @@ public final class LocalCaRecipes implements RecipeProvider {
         return b.build();
     }
 
-    private static Trainer trainer(LocalCaLearner l, int batch, int patience) {
+    private static Trainer trainer(LocalCaLearner l, int batch, int patience, double lrScale) {
         Trainer t = LocalCa.trainer(l).batchSize(batch);
+        if (lrScale != 1.0) {
+            if (!(l.optimizer() instanceof Adam a)) {
+                throw new IllegalArgumentException("lr_scale needs an Adam learner, got " + l.optimizer());
+            }
+            t = t.optimizer(a.withLearningRate(a.learningRate() * lrScale));
+        }
         return patience > 0 ? t.listener(new EarlyStopping(patience)) : t;
     }
 

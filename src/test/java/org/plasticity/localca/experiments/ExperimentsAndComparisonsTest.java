@@ -79,6 +79,16 @@ class ExperimentsAndComparisonsTest {
         assertThrows(IllegalArgumentException.class, () -> e.seeds(0));
     }
 
+    @Test
+    void lrScaleKnobScalesTheLearnersAdamRate() {
+        Recipe r = Catalog.get("mnist-5f-per-soma");
+        var cfg = r.configure(Map.of("lr_scale", 0.5));
+        var l = r.learner(cfg, 42);
+        double base = ((org.plasticity.localca.LocalCaLearner) l).optimizer().learningRate();
+        assertEquals(base * 0.5, r.trainer(cfg, l).config().optimizer().learningRate(), 1e-15);
+        assertEquals(base, r.trainer(r.configure(Map.of()), l).config().optimizer().learningRate(), 1e-15);
+    }
+
     private static SweepResult sweep(String id, long[] seeds, double[] acc) {
         List<RunRecord> records = new java.util.ArrayList<>();
         for (int i = 0; i < seeds.length; i++) {
