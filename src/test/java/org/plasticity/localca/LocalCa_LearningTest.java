@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.plasticity.testing.TestData;
 import org.plasticity.data.Splits;
 import org.plasticity.localca.model.Core;
 import org.plasticity.localca.model.TreeConfig;
@@ -17,7 +18,7 @@ import org.plasticity.train.TrainingRun;
 /** Every learner learns a small synthetic task through the shared trainer. */
 class LocalCa_LearningTest {
 
-    private static final Splits DATA = SyntheticTask.splits(40, 4, 800, 1);
+    private static final Splits DATA = TestData.sparsePrototypeSplits(40, 4, 800, 1);
     private static final TreeConfig TREE = TreeConfig.headline().withInputSize(40).withNeurons(8)
             .withExcitatorySynapses(10).withInhibitorySynapses(5).withClasses(4);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.plasticity.testing.TestData;
 import org.plasticity.data.Splits;
 import org.plasticity.localca.model.TreeConfig;
 import org.plasticity.localca.rules.LocalRuleConfig;
@@ -18,7 +19,7 @@ import org.plasticity.train.Trainer;
 /** Regression (issue 11 §4): {@code LocalCa.trainer} trains with the learner's optimizer, not the default SGD. */
 class LocalCa_TrainerTest {
 
-    private static final Splits DATA = SyntheticTask.splits(20, 3, 128, 4);
+    private static final Splits DATA = TestData.sparsePrototypeSplits(20, 3, 128, 4);
     private static final TreeConfig TREE = TreeConfig.headline().withInputSize(20).withNeurons(4)
             .withExcitatorySynapses(6).withInhibitorySynapses(3).withClasses(3);
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.plasticity.ep.TinyData;
+import org.plasticity.testing.TestData;
 import org.plasticity.data.Splits;
 import org.plasticity.ep.EqProp;
 import org.plasticity.ep.bptt.Bptt;
@@ -18,7 +18,7 @@ import org.plasticity.train.optim.Sgd;
 /** EP and BPTT learn a small synthetic task through the shared trainer, reproducibly. */
 class EquilibriumPropagation_TrainingTest {
 
-    private static final Splits DATA = TinyData.prototypeSplits(20, 4);
+    private static final Splits DATA = TestData.prototypeSplits(20, 4);
 
     private static TrainingRun train(org.plasticity.train.Learner l, long seed) {
         return Trainer.create().quiet().epochs(4).batchSize(20).seed(seed)

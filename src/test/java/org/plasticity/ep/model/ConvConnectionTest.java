@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.plasticity.ep.TinyData;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
@@ -123,8 +122,8 @@ class ConvConnectionTest {
                 .activation(Activation.MY_HARD_SIG).t1(20).t2(6).network(7);
         EquilibriumPropagation ep = new EquilibriumPropagation(net, 20, 6, 0.5, Estimator.SYMMETRIC);
         org.plasticity.data.Splits data = new org.plasticity.data.Splits("p",
-                TinyData.prototypes("tr", 300, 36, 3, 0.4, 1), TinyData.prototypes("v", 30, 36, 3, 0.4, 2),
-                TinyData.prototypes("te", 100, 36, 3, 0.4, 3));
+                TestData.prototypes("tr", 300, 36, 3, 0.4, 1), TestData.prototypes("v", 30, 36, 3, 0.4, 2),
+                TestData.prototypes("te", 100, 36, 3, 0.4, 3));
         var run = org.plasticity.train.Trainer.create().quiet().epochs(4).batchSize(10).seed(1)
                 .optimizer(org.plasticity.train.optim.Sgd.of(0.1).withMomentum(0.5)).fit(ep, data);
         double acc = run.history().get(run.history().size() - 1).testAccuracy();

@@ -13,7 +13,7 @@ class CompartmentEquation_PaperStatementsTest {
     private static final double H = 1e-2;
 
     private static TreeConfig cfg() {
-        return TinyData.tinyDense().withInputSize(10).withExcitatorySynapses(4).withInhibitorySynapses(3);
+        return TestData.tinyDenseTree().withInputSize(10).withExcitatorySynapses(4).withInhibitorySynapses(3);
     }
 
     private static ForwardPass run(DendriticNetwork net, Batch batch) {

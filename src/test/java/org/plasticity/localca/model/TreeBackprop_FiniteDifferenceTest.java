@@ -17,33 +17,33 @@ class TreeBackprop_FiniteDifferenceTest {
 
     @Test
     void shuntingWithReactivationMatchesFiniteDifferences() {
-        check(TinyData.tinyDense(), 7);
+        check(TestData.tinyDenseTree(), 7);
     }
 
     @Test
     void shuntingWithoutReactivationMatchesFiniteDifferences() {
-        check(TinyData.tinyDense().withReactivation(false), 8);
+        check(TestData.tinyDenseTree().withReactivation(false), 8);
     }
 
     @Test
     void additiveControlMatchesFiniteDifferences() {
-        check(TinyData.tinyDense().withCore(Core.ADDITIVE).withReactivationInit(0.3, 0.5), 9);
+        check(TestData.tinyDenseTree().withCore(Core.ADDITIVE).withReactivationInit(0.3, 0.5), 9);
     }
 
     @Test
     void expTransformAndDeeperTreeMatchFiniteDifferences() {
-        check(TinyData.tinyDense().withSynapseTransform(SynapseTransform.EXP).withBranchFactors(2, 1, 2), 10);
+        check(TestData.tinyDenseTree().withSynapseTransform(SynapseTransform.EXP).withBranchFactors(2, 1, 2), 10);
     }
 
     @Test
     void sparseTopKGradientIsZeroOffMaskAndExactOnIt() {
-        TreeConfig cfg = TinyData.tinyDense().withInputSize(12).withExcitatorySynapses(4).withInhibitorySynapses(3);
+        TreeConfig cfg = TestData.tinyDenseTree().withInputSize(12).withExcitatorySynapses(4).withInhibitorySynapses(3);
         check(cfg, 11);
     }
 
     @Test
     void threadsDoNotChangeGradients() {
-        TreeConfig cfg = TinyData.tinyDense().withNeurons(16);
+        TreeConfig cfg = TestData.tinyDenseTree().withNeurons(16);
         Batch batch = TestData.uniformBatch(9, cfg.inputSize(), cfg.classes(), 3);
         float[] one = flat(gradients(DendriticNetwork.create(cfg, 5), batch));
         float[] two = flat(gradients(DendriticNetwork.create(cfg.withThreads(2), 5), batch));
@@ -90,10 +90,10 @@ class TreeBackprop_FiniteDifferenceTest {
             for (int i = 0; i < w.length; i++) {
                 float old = w[i];
                 w[i] = old + EPS;
-                double plus = TinyData.loss(net, batch);
+                double plus = TestData.meanLoss(net, batch);
                 boolean maskChanged = masksDiffer(net, batch, ref);
                 w[i] = old - EPS;
-                double minus = TinyData.loss(net, batch);
+                double minus = TestData.meanLoss(net, batch);
                 maskChanged |= masksDiffer(net, batch, ref);
                 w[i] = old;
                 if (maskChanged) {

@@ -1,5 +1,6 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.testing.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,10 @@ class TreeGradientCheckTest {
 
     @Test
     void everyTensorAgreesWithFiniteDifferences() {
-        TreeGradientCheck c = TreeGradientCheck.run(TinyData.tinyDense().withInputSize(8).withExcitatorySynapses(5)
+        TreeGradientCheck c = TreeGradientCheck.run(TestData.tinyDenseTree().withInputSize(8).withExcitatorySynapses(5)
                 .withInhibitorySynapses(3), 3);
         assertTrue(c.checked() > 50);
-        assertEquals(DendriticNetwork.create(TinyData.tinyDense(), 1).parameters().size(), c.relativeL2().size());
+        assertEquals(DendriticNetwork.create(TestData.tinyDenseTree(), 1).parameters().size(), c.relativeL2().size());
         assertTrue(c.worst() < 1e-2, c.relativeL2().toString());
     }
 }

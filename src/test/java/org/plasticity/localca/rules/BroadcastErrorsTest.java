@@ -14,9 +14,9 @@ import org.plasticity.train.loss.SoftmaxCrossEntropy;
 /** Broadcast modes of Section 3.1 and the path factor of Eq. 26. */
 class BroadcastErrorsTest {
 
-    private final DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 2);
+    private final DendriticNetwork net = DendriticNetwork.create(TestData.rulesTree(), 2);
     private final Batch batch = TestData.uniformBatch(12, 16, 3, 3);
-    private final ForwardPass pass = RulesTestData.pass(net, batch);
+    private final ForwardPass pass = TestData.forward(net, batch);
     private final float[][] dy = new float[12][3];
 
     private BroadcastErrors errors(LocalRuleConfig cfg) {

@@ -46,9 +46,9 @@ class LayerModulatorsTest {
 
     @Test
     void batchEstimatesMatchEquations17And23() {
-        DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
+        DendriticNetwork net = DendriticNetwork.create(TestData.rulesTree(), 1);
         Batch b = TestData.uniformBatch(50, 16, 3, 2);
-        ForwardPass p = RulesTestData.pass(net, b);
+        ForwardPass p = TestData.forward(net, b);
         LayerModulators m = new LayerModulators(Modulators.defaults().withEstimator(Estimator.BATCH), net.topology());
         m.observe(p, true);
         TreeTopology topo = net.topology();
@@ -110,15 +110,15 @@ class LayerModulatorsTest {
 
     @Test
     void emaStateRoundTripsExactly() {
-        DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
+        DendriticNetwork net = DendriticNetwork.create(TestData.rulesTree(), 1);
         LayerModulators a = new LayerModulators(Modulators.defaults(), net.topology());
         LayerModulators b = new LayerModulators(Modulators.defaults(), net.topology());
         for (int i = 0; i < 3; i++) {
-            a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, i)), true);
+            a.observe(TestData.forward(net, TestData.uniformBatch(20, 16, 3, i)), true);
         }
         LearnerState s = a.state();
         b.restoreState(s);
-        ForwardPass next = RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 9));
+        ForwardPass next = TestData.forward(net, TestData.uniformBatch(20, 16, 3, 9));
         a.observe(next, true);
         b.observe(next, true);
         for (int l = 1; l < net.topology().layers(); l++) {
@@ -129,11 +129,11 @@ class LayerModulatorsTest {
 
     @Test
     void probesDoNotMoveTheRunningEstimate() {
-        DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 1);
+        DendriticNetwork net = DendriticNetwork.create(TestData.rulesTree(), 1);
         LayerModulators a = new LayerModulators(Modulators.defaults(), net.topology());
-        a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 1)), true);
+        a.observe(TestData.forward(net, TestData.uniformBatch(20, 16, 3, 1)), true);
         LearnerState before = a.state();
-        a.observe(RulesTestData.pass(net, TestData.uniformBatch(20, 16, 3, 2)), false);
+        a.observe(TestData.forward(net, TestData.uniformBatch(20, 16, 3, 2)), false);
         assertEquals(before, a.state());
         assertEquals(LearnerState.Kind.DOUBLES, before.kind(before.names().iterator().next()), "typed, not float-packed");
     }

@@ -13,9 +13,9 @@ import org.plasticity.testing.TestData;
 /** Appendix D extensions act on the 3F update exactly as defined. */
 class LocalRule_MorphologyTest {
 
-    private final DendriticNetwork net = DendriticNetwork.create(RulesTestData.tree(), 3);
+    private final DendriticNetwork net = DendriticNetwork.create(TestData.rulesTree(), 3);
     private final Batch batch = TestData.uniformBatch(10, 16, 3, 4);
-    private final ForwardPass pass = RulesTestData.pass(net, batch);
+    private final ForwardPass pass = TestData.forward(net, batch);
 
     private TreeGradients grads(Morphology m) {
         TreeGradients g = TreeGradients.zeros(net);
