@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.data.Splits;
 import org.plasticity.ep.EpConfig;
 import org.plasticity.ep.EqProp;
-import org.plasticity.ep.TinyData;
+import org.plasticity.testing.TestData;
 import org.plasticity.experiment.Experiment;
 import org.plasticity.experiment.Outcome;
 import org.plasticity.experiment.Recipe;
@@ -30,7 +30,7 @@ import org.plasticity.train.optim.Sgd;
 /** Checkpoint resume through the shared trainer and the seed-sweep experiment runner. */
 class EpExperimentTest {
 
-    private static final Splits DATA = TinyData.prototypeSplits(20, 4);
+    private static final Splits DATA = TestData.prototypeSplits(20, 4);
 
     private static EpRecipe tinyRecipe() {
         EpConfig c = EqProp.network(20, 16, 4).t1(10).t2(4).config();
