@@ -28,7 +28,7 @@ import org.plasticity.train.TrainingSession;
 import org.plasticity.train.optim.Sgd;
 
 /** Checkpoint resume through the shared trainer and the seed-sweep experiment runner. */
-class EpExperimentTest {
+class EpRecipesTest {
 
     private static final Splits DATA = TestData.prototypeSplits(20, 4);
 
