@@ -1,14 +1,13 @@
 package org.plasticity.io;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -16,7 +15,8 @@ import java.util.Set;
 /**
  * Crash-safe file replacement: write to a temporary file in the target's directory, force it to
  * disk, then rename it over the target. A kill at any moment leaves either the old or the new
- * file, never a half-written one, and never a stray temporary file after a failure.
+ * file, never a half-written one, and never a stray temporary file after a failure. An interrupt of
+ * the writing thread does not abort the write.
  */
 public final class AtomicFiles {
 
@@ -37,9 +37,11 @@ public final class AtomicFiles {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 keepOrdinaryPermissions(tmp, file);
-                Files.write(tmp, bytes);
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
+                // java.io, not an NIO channel: Thread.interrupt() (a notebook's interrupt button) closes
+                // channels mid-write, while a stream finishes, so an interrupted run still saves whole files.
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(bytes);
+                    out.getFD().sync();
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

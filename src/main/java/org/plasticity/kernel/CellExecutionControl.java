@@ -28,12 +28,21 @@ final class CellExecutionControl extends LocalExecutionControl {
     private Thread running;
     private boolean stopRequested;
     private boolean cancelled;
+    private boolean forced;
     private Object lastValue;
 
     /** Starts a new cell: a {@link #stop()} of the previous cell no longer applies. */
     void beginCell() {
         synchronized (lock) {
             cancelled = false;
+            forced = false;
+        }
+    }
+
+    /** Whether the last stop had to use {@link Thread#stop()} (the cell ignored the interrupt). */
+    boolean stopWasForced() {
+        synchronized (lock) {
+            return forced;
         }
     }
 
@@ -124,6 +133,9 @@ final class CellExecutionControl extends LocalExecutionControl {
         try {
             cell.join(GRACE_MILLIS);
             if (cell.isAlive()) {
+                synchronized (lock) {
+                    forced = true;
+                }
                 cell.stop();
                 cell.join(GRACE_MILLIS);
             }

@@ -39,7 +39,7 @@ final class ErrorReports {
             if (!d.isError()) {
                 continue;
             }
-            long pos = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
+            long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition(); // javac's own caret
             int offset = chunk.start() + (int) Math.max(0, Math.min(pos, chunk.end() - chunk.start()));
             int line = cell.line(offset);
             int column = cell.column(offset);

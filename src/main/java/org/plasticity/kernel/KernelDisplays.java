@@ -33,17 +33,19 @@ final class KernelDisplays {
         return data;
     }
 
-    /** The live display that publishes through {@code kernel}'s current cell. */
-    static LiveDisplay live(BaseKernel kernel) {
-        return new Live(kernel);
+    /** The live display that publishes through {@code kernel}'s current cell, on the streams' publisher thread. */
+    static LiveDisplay live(BaseKernel kernel, CellStreams streams) {
+        return new Live(kernel, streams);
     }
 
     private static final class Live implements LiveDisplay {
         private static final AtomicLong IDS = new AtomicLong();
         private final BaseKernel kernel;
+        private final CellStreams streams;
 
-        Live(BaseKernel kernel) {
+        Live(BaseKernel kernel, CellStreams streams) {
             this.kernel = kernel;
+            this.streams = streams;
         }
 
         @Override
@@ -52,10 +54,10 @@ final class KernelDisplays {
             DisplayData data = of(value);
             DisplayData first = new DisplayData(data);
             first.setDisplayId(id);
-            kernel.display(first);
+            streams.publish(() -> kernel.display(first));
             return v -> {
-                DisplayData next = new DisplayData(of(v));
-                kernel.getIO().display.updateDisplay(id, next);
+                DisplayData next = new DisplayData(of(v)); // rendered on the caller's thread
+                streams.publish(() -> kernel.getIO().display.updateDisplay(id, next));
             };
         }
 

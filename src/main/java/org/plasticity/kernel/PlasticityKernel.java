@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -51,11 +49,7 @@ public final class PlasticityKernel extends BaseKernel {
     private final CellExecutionControl.Provider engine = new CellExecutionControl.Provider();
     private final CompletableFuture<JShell> shell = new CompletableFuture<>();
     private final Map<String, Integer> snippetLines = new HashMap<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "plasticity-stream-flush");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CellStreams streams = new CellStreams();
     private volatile boolean executing;
     private volatile boolean interruptRequested;
 
@@ -68,7 +62,6 @@ public final class PlasticityKernel extends BaseKernel {
     public PlasticityKernel(List<String> classPath, PrintStream log) {
         this.classPath = List.copyOf(classPath);
         this.log = log;
-        flusher.scheduleWithFixedDelay(this::flushStreams, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -105,7 +98,7 @@ public final class PlasticityKernel extends BaseKernel {
         for (SnippetEvent e : js.eval("String.valueOf(1 + 1)")) {
             js.drop(e.snippet());
         }
-        KernelSession.install(KernelDisplays.live(this));
+        KernelSession.install(KernelDisplays.live(this, streams));
         return js;
     }
 
@@ -139,6 +132,11 @@ public final class PlasticityKernel extends BaseKernel {
         interruptRequested = false;
         engine.control().beginCell();
         executing = true;
+        PrintStream jupyterOut = System.out; // the base library set these to the cell's Jupyter streams
+        PrintStream jupyterErr = System.err;
+        streams.begin(jupyterOut, jupyterErr);
+        System.setOut(streams.out());
+        System.setErr(streams.err());
         try {
             JShell js = shell();
             Magics.Parsed parsed = Magics.parse(code);
@@ -148,7 +146,9 @@ public final class PlasticityKernel extends BaseKernel {
             Object value = run(js, CellSource.split(parsed.code(), js.sourceCodeAnalysis()));
             return value == NO_VALUE ? null : KernelDisplays.of(value);
         } finally {
-            flushStreams();
+            streams.finish(10_000);
+            System.setOut(jupyterOut);
+            System.setErr(jupyterErr);
             executing = false;
         }
     }
@@ -163,7 +163,11 @@ public final class PlasticityKernel extends BaseKernel {
             CellSource.Chunk chunk = chunks.get(i);
             checkInterrupt();
             List<SnippetEvent> events = js.eval(chunk.source());
-            checkInterrupt();
+            if (interruptRequested) {
+                String why = events.stream().map(SnippetEvent::exception).filter(java.util.Objects::nonNull)
+                        .map(ErrorReports::describe).findFirst().orElse(null);
+                throw interrupted(why);
+            }
             value = NO_VALUE;
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null) {
@@ -201,8 +205,15 @@ public final class PlasticityKernel extends BaseKernel {
 
     private void checkInterrupt() throws Interrupted {
         if (interruptRequested) {
-            throw new Interrupted("the cell was stopped; the kernel and its variables are kept");
+            throw interrupted(null);
         }
+    }
+
+    private Interrupted interrupted(String why) {
+        String how = engine.control().stopWasForced()
+                ? "the cell ignored the interrupt for " + CellExecutionControl.GRACE_MILLIS / 1000 + " s and was stopped"
+                : "the cell was stopped";
+        return new Interrupted(how + "; the kernel and its variables are kept" + (why == null ? "" : " (" + why + ")"));
     }
 
     private static boolean isValueSnippet(Snippet s) {
@@ -268,16 +279,7 @@ public final class PlasticityKernel extends BaseKernel {
         }
         String src = chunk.source();
         int pos = Math.max(0, Math.min(at - chunk.start(), src.length()));
-        List<SourceCodeAnalysis.Documentation> docs = js.sourceCodeAnalysis().documentation(src, pos, true);
-        if (docs.isEmpty()) {
-            int end = pos;
-            while (end < src.length() && Character.isJavaIdentifierPart(src.charAt(end))) {
-                end++;
-            }
-            if (end != pos) {
-                docs = js.sourceCodeAnalysis().documentation(src, end, true);
-            }
-        }
+        List<SourceCodeAnalysis.Documentation> docs = documentation(js.sourceCodeAnalysis(), src, pos);
         if (docs.isEmpty()) {
             return null;
         }
@@ -294,6 +296,31 @@ public final class PlasticityKernel extends BaseKernel {
         DisplayData data = new DisplayData(text.toString().strip());
         data.putHTML(html.toString());
         return data;
+    }
+
+    /**
+     * JShell documents the element that ends at the cursor (it reads the code up to it): for the name
+     * under the cursor, try the end of the name, or just past its {@code (} for a call (the
+     * signatures), and the cursor itself last (inside a call's arguments).
+     */
+    private static List<SourceCodeAnalysis.Documentation> documentation(SourceCodeAnalysis sca, String src, int pos) {
+        int end = pos;
+        while (end < src.length() && Character.isJavaIdentifierPart(src.charAt(end))) {
+            end++;
+        }
+        List<Integer> tries = new ArrayList<>();
+        if (end < src.length() && src.charAt(end) == '(') {
+            tries.add(end + 1);
+        }
+        tries.add(end);
+        tries.add(pos);
+        for (int at : tries) {
+            List<SourceCodeAnalysis.Documentation> docs = sca.documentation(src, at, true);
+            if (!docs.isEmpty()) {
+                return docs;
+            }
+        }
+        return List.of();
     }
 
     @Override
@@ -367,7 +394,7 @@ public final class PlasticityKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         interruptRequested = true;
         engine.control().stop();
-        flusher.shutdownNow();
+        streams.close();
         JShell js = shell.getNow(null);
         if (js != null) {
             try {
@@ -389,13 +416,6 @@ public final class PlasticityKernel extends BaseKernel {
             return lines;
         }
         return super.formatError(e);
-    }
-
-    private void flushStreams() {
-        if (executing) {
-            getIO().out.flush();
-            getIO().err.flush();
-        }
     }
 
     private static String escape(String s) {

@@ -30,7 +30,9 @@ import org.plasticity.train.optim.OptimizerSpec;
  * {@code onBatchEnd} (the NaN and divergence guards run here), {@link Optimizer#step}. Per epoch: evaluate
  * validation and test, listeners' {@code onEpochEnd} (checkpointing runs here). All randomness
  * is derived from {@code (seed, epoch, batch)} via {@link Seeds}, so a resumed run continues
- * exactly as an uninterrupted one would.
+ * exactly as an uninterrupted one would. An interrupted thread (a notebook's interrupt button)
+ * stops between batches with a {@link java.util.concurrent.CancellationException}; the checkpoint,
+ * written atomically after each epoch, keeps the last finished epoch.
  *
  * <p><b>Online updates.</b> A learner may apply updates inside a batch by calling {@link StepContext#applyUpdate()}
  * (e.g. at every time step). Each call checks that the slots are finite, runs {@link Optimizer#step} on them with the
@@ -189,6 +191,11 @@ public final class Trainer {
             for (Batch batch : train.batches(config.batchSize(), Seeds.derive(config.seed(), Seeds.SHUFFLE, epoch))) {
                 if (config.maxBatchesPerEpoch() > 0 && b >= config.maxBatchesPerEpoch()) {
                     break;
+                }
+                if (Thread.currentThread().isInterrupted()) { // a notebook's interrupt: stop between batches
+                    throw new java.util.concurrent.CancellationException("training interrupted in epoch " + (epoch + 1)
+                            + " after " + session.epochsDone() + " finished epoch(s)"
+                            + (ckFile == null ? "" : "; the checkpoint in " + checkpointDir + " holds the last one"));
                 }
                 for (Parameter p : params) {
                     p.zeroGrad();

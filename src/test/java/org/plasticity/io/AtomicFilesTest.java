@@ -13,6 +13,25 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicFilesTest {
 
     @Test
+    void anInterruptedThreadStillWritesTheWholeFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("checkpoint.bin");
+        AtomicFiles.writeString(f, "old");
+        byte[] big = new byte[1 << 20];
+        java.util.Arrays.fill(big, (byte) 7);
+        Thread.currentThread().interrupt(); // as a notebook's interrupt button leaves a training thread
+        try {
+            AtomicFiles.write(f, big);
+            assertEquals(true, Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(big.length, Files.size(f));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temporary file left");
+        }
+    }
+
+    @Test
     void replacesContentAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sub/a.csv");
         AtomicFiles.writeString(f, "one");

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Executes one notebook through a real kernel with {@code jupyter nbconvert --execute}, headless,
- * in a given profile ({@code PLASTICITY_PROFILE}, inherited by the kernel). Kernels that are not
- * ready within {@code startupTimeoutSeconds} (rapaio-jupyter-kernel hangs in about one start of
- * ten) are retried, and each retry is logged. Error outputs do not stop execution
+ * in a given profile ({@code PLASTICITY_PROFILE}, inherited by the kernel). A kernel that is not
+ * ready within {@code startupTimeoutSeconds}, or that bound its sockets but answered nothing
+ * (rapaio-jupyter-kernel's start-up race), is detected early and reported as a start-up hang; with
+ * {@code attempts > 1} it is tried again, but the result still counts the starts, and the notebook
+ * harness and the test suite use one attempt, so a hang fails the run. Error outputs do not stop execution
  * ({@code --allow-errors}): {@link NotebookCheck} reports them from the executed file.
  *
  * @param jupyter the {@code jupyter} command (Debian's: {@code /usr/bin/jupyter})
@@ -45,6 +47,9 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
     /** rapaio's log line once its shell socket is bound, and the one for each request it handles. */
     static final String SHELL_BOUND = "[ShellChannel]: Binding to";
     static final String HANDLING = "Handling message:";
+    /** The same two moments in our kernel's log ({@link org.plasticity.kernel.KernelMain}). */
+    static final String OURS_BOUND = org.plasticity.kernel.KernelMain.BOUND;
+    static final String OURS_HANDLING = org.plasticity.kernel.KernelMain.FIRST_REQUEST;
 
     /**
      * Written into the log when rapaio's other start-up hang is detected: shell socket bound, yet no
@@ -153,10 +158,10 @@ public record NbConvert(Path jupyter, Path jupyterPath, String kernelName, Strin
                         stop(p);
                         return -1;
                     }
-                    if (boundAt == 0 && head.contains(SHELL_BOUND)) {
+                    if (boundAt == 0 && (head.contains(SHELL_BOUND) || head.contains(OURS_BOUND))) {
                         boundAt = now;
                     }
-                    if (boundAt != 0 && !head.contains(HANDLING)
+                    if (boundAt != 0 && !head.contains(HANDLING) && !head.contains(OURS_HANDLING)
                             && now - boundAt > TimeUnit.SECONDS.toNanos(SILENT_HANG_SECONDS)) {
                         stop(p);
                         Files.writeString(logFile, "\n" + SILENT_HANG + " within " + SILENT_HANG_SECONDS + " s\n",

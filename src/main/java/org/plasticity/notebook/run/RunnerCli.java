@@ -64,7 +64,8 @@ final class RunnerCli {
                 cellTimeout = profile.equals("smoke") ? 900 : 24 * 3600;
             }
             Path dir = outDir != null ? outDir : Path.of("target", "notebooks-" + profile);
-            NbConvert nbc = new NbConvert(jupyter, jupyterPath, kernel, profile, 20, cellTimeout, 8, out);
+            // One kernel start per notebook: a start-up hang fails the notebook instead of being retried away.
+            NbConvert nbc = new NbConvert(jupyter, jupyterPath, kernel, profile, 20, cellTimeout, 1, out);
             List<NotebookRunner.Report> reports = NotebookRunner.run(
                     new NotebookRunner.Options(NotebookRunner.discover(paths), dir, nbc, inPlace, html));
             long failed = reports.stream().filter(r -> !r.passed()).count();
