@@ -3,6 +3,9 @@ package org.plasticity.kernel;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -34,6 +37,7 @@ final class CellStreams {
     private final Buffer errBuffer = new Buffer();
     private final PrintStream out = new PrintStream(outBuffer, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBuffer, true, StandardCharsets.UTF_8);
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private volatile PrintStream targetOut;
     private volatile PrintStream targetErr;
 
@@ -63,11 +67,12 @@ final class CellStreams {
      * @param action sends one message; runs on the publisher thread
      */
     void publish(Runnable action) {
+        synchronized (queue) {
+            cut();
+            queue.add(action);
+        }
         if (!publisher.isShutdown()) {
-            publisher.execute(() -> {
-                drain();
-                action.run();
-            });
+            publisher.execute(this::drain);
         }
     }
 
@@ -97,23 +102,41 @@ final class CellStreams {
         publisher.shutdownNow();
     }
 
-    private void drain() {
-        PrintStream o = targetOut;
-        PrintStream e = targetErr;
-        if (o != null) {
-            move(outBuffer, o);
+    /** Moves the text printed so far into the queue, behind what is already there. Holds the queue lock. */
+    private void cut() {
+        byte[] o = outBuffer.take();
+        if (o.length > 0) {
+            queue.add(new Text(o, false));
         }
-        if (e != null) {
-            move(errBuffer, e);
+        byte[] e = errBuffer.take();
+        if (e.length > 0) {
+            queue.add(new Text(e, true));
         }
     }
 
-    private static void move(Buffer from, PrintStream to) {
-        byte[] bytes = from.take();
-        if (bytes.length > 0) {
-            to.write(bytes, 0, bytes.length);
-            to.flush();
+    /** Sends the queue in order; only ever runs on the publisher thread (and at close). */
+    private synchronized void drain() {
+        List<Object> items;
+        synchronized (queue) {
+            cut();
+            items = new ArrayList<>(queue);
+            queue.clear();
         }
+        for (Object item : items) {
+            if (item instanceof Text t) {
+                PrintStream to = t.err() ? targetErr : targetOut;
+                if (to != null) {
+                    to.write(t.bytes(), 0, t.bytes().length);
+                    to.flush();
+                }
+            } else {
+                ((Runnable) item).run();
+            }
+        }
+    }
+
+    /** Printed text waiting in the queue. */
+    private record Text(byte[] bytes, boolean err) {
     }
 
     /** Bytes a cell printed and the publisher has not sent yet; never splits a UTF-8 character. */

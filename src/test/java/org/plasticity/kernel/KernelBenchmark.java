@@ -1,0 +1,114 @@
+package org.plasticity.kernel;
+
+import static org.plasticity.kernel.KernelHarness.json;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.plasticity.results.BenchmarkRow;
+import org.plasticity.results.ResultsCsv;
+
+/**
+ * The kernel benchmark of issue 17 (not a test): our kernel and rapaio-jupyter-kernel 3.0.1, both
+ * with our jars, started side by side, interleaved (ours, rapaio, ours, ...), {@code --starts} times
+ * each through {@code jupyter_client}: hang rate, start → first result median and p95, and the
+ * round trip of a trivial cell, with the machine load (1-min load average, runnable processes) at
+ * the start and the end. Prints the figures; with {@code --record} also writes them to
+ * {@code results/benchmarks.csv}. Run it with {@code kernel-spec/benchmark-kernels.sh}.
+ *
+ * <pre>
+ * KernelBenchmark [--starts N] [--startup-timeout S] [--with-load] [--record]
+ * </pre>
+ * {@code --with-load} runs a training process ({@link TrainingLoad}) beside the starts, as a user
+ * who opens a notebook while a job runs.
+ */
+public final class KernelBenchmark {
+
+    private KernelBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args see the class comment
+     * @throws Exception when a kernel cannot be installed or driven
+     */
+    public static void main(String[] args) throws Exception {
+        int starts = 200;
+        int startupTimeout = 20;
+        boolean record = false;
+        boolean withLoad = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--starts" -> starts = Integer.parseInt(args[++i]);
+                case "--startup-timeout" -> startupTimeout = Integer.parseInt(args[++i]);
+                case "--record" -> record = true;
+                case "--with-load" -> withLoad = true;
+                default -> {
+                    System.err.println("usage: KernelBenchmark [--starts N] [--startup-timeout S] [--with-load] [--record]");
+                    System.exit(2);
+                }
+            }
+        }
+        String ours = KernelHarness.install("plasticity");
+        String rapaio = KernelHarness.install("rapaio");
+        Process load = withLoad ? TrainingLoad.start() : null;
+        List<JsonObject> rows;
+        long t0 = System.nanoTime();
+        try {
+            JsonArray kernels = new JsonArray();
+            kernels.add(ours);
+            kernels.add(rapaio);
+            int total = starts;
+            rows = KernelHarness.drive(json("mode", "starts", "kernels", kernels, "n", starts, "code", "1 + 1",
+                    "startup_timeout", startupTimeout, "timeout", 120), (long) starts * 2 * (startupTimeout + 60) + 600,
+                    r -> System.out.printf(Locale.ROOT, "%3d/%d %-18s %s%n", r.get("i").getAsInt() + 1, total,
+                            r.get("kernel").getAsString(), summary(r)));
+        } finally {
+            if (load != null) {
+                load.descendants().forEach(ProcessHandle::destroy);
+                load.destroy();
+            }
+        }
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        StartupStats a = StartupStats.of(ours, rows);
+        StartupStats b = StartupStats.of(rapaio, rows);
+        System.out.println(a);
+        System.out.println(b);
+        String setting = withLoad ? "beside a training process" : "no extra load";
+        String notes = String.format(Locale.ROOT, "ours = Plasticity kernel (jupyter-jvm-basekernel 2.3.0 + JShell), peer = "
+                + "rapaio-jupyter-kernel 3.0.1, same jars; %d interleaved starts each through jupyter_client, %s, startup "
+                + "timeout %d s; hangs ours %d, peer %d; failures ours %d, peer %d; stray JVMs ours %d, peer %d; %s; "
+                + "%.1f min", starts, setting, startupTimeout, a.hangs(), b.hangs(), a.failures(), b.failures(), a.strays(),
+                b.strays(), a.loadNote(), minutes);
+        String suffix = withLoad ? "-loaded" : "";
+        List<BenchmarkRow> out = new ArrayList<>();
+        out.add(BenchmarkRow.of("kernel-start-hang-rate" + suffix, 100.0 * a.hangs() / a.starts(),
+                100.0 * b.hangs() / b.starts(), "% of starts (lower is better)", Double.NaN, 2, notes));
+        out.add(BenchmarkRow.of("kernel-start-to-first-result-median" + suffix, a.firstResultMedian(), b.firstResultMedian(),
+                "s (lower is better)", Double.NaN, 2, notes));
+        out.add(BenchmarkRow.of("kernel-start-to-first-result-p95" + suffix, a.firstResultP95(), b.firstResultP95(),
+                "s (lower is better)", Double.NaN, 2, notes));
+        out.add(BenchmarkRow.of("kernel-trivial-cell-round-trip-median" + suffix, a.roundTripMedian(), b.roundTripMedian(),
+                "s (lower is better)", Double.NaN, 2, notes));
+        out.forEach(System.out::println);
+        if (record) {
+            ResultsCsv csv = ResultsCsv.inProject();
+            out.forEach(csv::record);
+            System.out.println("recorded " + out.size() + " rows in " + csv.directory().resolve("benchmarks.csv"));
+        } else {
+            System.out.println("not recorded (pass --record to write results/benchmarks.csv)");
+        }
+    }
+
+    private static String summary(JsonObject r) {
+        if (r.get("ok").getAsBoolean()) {
+            return String.format(Locale.ROOT, "first result %.2f s, round trip %.3f s, load %.2f", r.get("start_to_first_result")
+                    .getAsDouble(), r.get("round_trip").getAsDouble(), r.getAsJsonObject("load_start").get("loadavg1")
+                    .getAsDouble());
+        }
+        return (r.get("hang").getAsBoolean() ? "HANG " : "FAILED ") + r.get("error").getAsString();
+    }
+}
