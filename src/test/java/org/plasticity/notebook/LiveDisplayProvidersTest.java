@@ -15,14 +15,15 @@ import org.plasticity.display.ConsoleDisplay;
 import org.plasticity.display.LiveDisplay;
 import org.plasticity.display.LiveDisplayProvider;
 
-/** Outside a kernel (this test JVM has both kernel jars on its class path, but runs no kernel). */
+/** Outside a kernel (this test JVM has the kernel jars on its class path, but runs no kernel). */
 class LiveDisplayProvidersTest {
 
     @Test
-    void bothKernelProvidersAreRegisteredAndReportNoKernel() {
+    void everyKernelProviderIsRegisteredAndReportsNoKernel() {
         List<LiveDisplayProvider> ps = ServiceLoader.load(LiveDisplayProvider.class).stream()
                 .map(ServiceLoader.Provider::get).toList();
-        assertEquals(List.of(RapaioLiveDisplayProvider.class, JJavaLiveDisplayProvider.class),
+        assertEquals(List.of(org.plasticity.kernel.KernelLiveDisplayProvider.class, RapaioLiveDisplayProvider.class,
+                JJavaLiveDisplayProvider.class),
                 ps.stream().map(Object::getClass).toList());
         ps.forEach(p -> assertFalse(p.isAvailable(), p.toString()));
         assertSame(ConsoleDisplay.INSTANCE, LiveDisplay.current());
