@@ -21,6 +21,9 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
     private final int[] sampleShape;
     private final int featureCount;
     private final int classCount;
+    private final float[] targets;
+    private final int targetCount;
+    private final int timeSteps;
 
     /**
      * Creates a data set. Arrays are taken over, not copied: do not modify them afterwards.
@@ -32,6 +35,31 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
      * @param classCount number of classes
      */
     public Dataset(String name, float[] features, int[] labels, int[] sampleShape, int classCount) {
+        this(name, features, labels, sampleShape, classCount, null, 0, 1);
+    }
+
+    /**
+     * A regression (or teacher–student) data set: float targets per sample and no classes (every label is 0,
+     * {@code classCount} 1). Arrays are taken over, not copied.
+     *
+     * @param name a stable name used in result rows
+     * @param features row-major {@code [n × prod(sampleShape)]} inputs
+     * @param targets row-major {@code [n × targetCount]} targets
+     * @param sampleShape shape of one input sample
+     * @param targetCount targets per sample
+     * @return the data set; its batches carry {@link Batch#targets()}
+     */
+    public static Dataset regression(String name, float[] features, float[] targets, int[] sampleShape, int targetCount) {
+        int d = 1;
+        for (int v : sampleShape) {
+            d *= v;
+        }
+        int n = d <= 0 ? 0 : features.length / d;
+        return new Dataset(name, features, new int[n], sampleShape, 1, targets, targetCount, 1);
+    }
+
+    private Dataset(String name, float[] features, int[] labels, int[] sampleShape, int classCount, float[] targets,
+            int targetCount, int timeSteps) {
         this.name = Objects.requireNonNull(name, "name");
         this.features = Objects.requireNonNull(features, "features");
         this.labels = Objects.requireNonNull(labels, "labels");
@@ -52,6 +80,17 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
             throw new IllegalArgumentException(name + ": " + features.length + " feature values do not hold "
                     + labels.length + " samples of " + d + " values");
         }
+        this.targets = targets;
+        this.targetCount = targets == null ? 0 : targetCount;
+        this.timeSteps = timeSteps;
+        if (targets != null && (targetCount < 1 || (long) labels.length * targetCount != targets.length)) {
+            throw new IllegalArgumentException(name + ": " + targets.length + " target values do not hold "
+                    + labels.length + " samples of " + targetCount + " targets");
+        }
+        if (timeSteps < 1 || d % timeSteps != 0) {
+            throw new IllegalArgumentException(name + ": " + timeSteps + " time steps do not divide the " + d
+                    + " values of a sample");
+        }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classCount) {
                 throw new IllegalArgumentException(name + ": label " + labels[i] + " of sample " + i
@@ -63,6 +102,45 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
     @Override
     public Dataset forEpoch(int epoch, long seed) {
         return this;
+    }
+
+    /**
+     * The same samples with float targets added (regression heads, teacher–student, auxiliary outputs); the batches
+     * then carry them ({@link Batch#targets()}). The array is taken over.
+     *
+     * @param values row-major {@code [size() × count]} targets
+     * @param count targets per sample (≥ 1)
+     * @return the data set
+     */
+    public Dataset withTargets(float[] values, int count) {
+        return new Dataset(name, features, labels, sampleShape, classCount, Objects.requireNonNull(values, "values"),
+                count, timeSteps);
+    }
+
+    /**
+     * The same samples read as sequences of {@code steps} time steps (MNIST-1D, event frames, tokens): batches carry
+     * {@link Batch#timeSteps()} and a learner reads step {@code t} of sample {@code i} at {@link Batch#offset}.
+     *
+     * @param steps time steps per sample; must divide {@link #featureCount()}
+     * @return the data set
+     */
+    public Dataset withTimeSteps(int steps) {
+        return new Dataset(name, features, labels, sampleShape, classCount, targets, targetCount, steps);
+    }
+
+    /** Float targets per sample (0 without targets). */
+    public int targetCount() {
+        return targetCount;
+    }
+
+    /** The row-major float targets, or null. Do not modify. */
+    public float[] targets() {
+        return targets;
+    }
+
+    /** Time steps per sample (1 = no time axis). */
+    public int timeSteps() {
+        return timeSteps;
     }
 
     /** The data set's name. */
@@ -122,14 +200,18 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
      * @return the subset
      */
     public Dataset subset(String subsetName, int[] indices) {
-        float[] f = new float[indices.length * featureCount];
+        float[] f = new float[bufferLength(subsetName, indices.length, featureCount)];
         int[] l = new int[indices.length];
+        float[] t = targets == null ? null : new float[indices.length * targetCount];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             System.arraycopy(features, i * featureCount, f, k * featureCount, featureCount);
             l[k] = labels[i];
+            if (t != null) {
+                System.arraycopy(targets, i * targetCount, t, k * targetCount, targetCount);
+            }
         }
-        return new Dataset(subsetName, f, l, sampleShape, classCount);
+        return new Dataset(subsetName, f, l, sampleShape, classCount, t, targetCount, timeSteps);
     }
 
     /** The first {@code n} samples (or all, if fewer). */
@@ -209,6 +291,7 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
         private final int batchSize;
         private final float[] xBuf;
         private final int[] yBuf;
+        private final float[] tBuf;
         private int next;
 
         BatchIterator(int[] order, int batchSize) {
@@ -221,6 +304,7 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
             int rows = Math.min(batchSize, order.length);
             this.xBuf = new float[bufferLength(name, rows, featureCount)];
             this.yBuf = new int[rows];
+            this.tBuf = targets == null ? null : new float[bufferLength(name, rows, targetCount)];
         }
 
         @Override
@@ -238,9 +322,12 @@ public final class Dataset implements DataSource, org.plasticity.display.Display
                 int i = order[next + k];
                 System.arraycopy(features, i * featureCount, xBuf, k * featureCount, featureCount);
                 yBuf[k] = labels[i];
+                if (tBuf != null) {
+                    System.arraycopy(targets, i * targetCount, tBuf, k * targetCount, targetCount);
+                }
             }
             next += b;
-            return new Batch(xBuf, yBuf, b, featureCount);
+            return new Batch(xBuf, yBuf, b, featureCount, tBuf, targetCount, timeSteps);
         }
     }
 }

@@ -102,7 +102,7 @@ public record Splits(String name, DataSource train, Dataset validation, Dataset 
      * The identity of this data for checkpoint fingerprints and run records: name, split sizes,
      * the input's checksum and how the splits were made. Two splits with the same identity hold the
      * same samples; a checkpoint trained on one is never resumed on another. Data of unknown origin
-     * (built in memory) is identified by a SHA-256 of its samples and labels instead.
+     * (built in memory) is identified by a SHA-256 of its samples, labels and float targets instead.
      */
     public String identity() {
         String tr = train instanceof Dataset d ? String.valueOf(d.size()) : "redrawn";
@@ -130,6 +130,13 @@ public record Splits(String name, DataSource train, Dataset validation, Dataset 
                         buf.clear();
                     }
                     buf.putInt(y);
+                }
+                for (float t : d.targets() == null ? new float[0] : d.targets()) {
+                    if (buf.remaining() < 4) {
+                        md.update(buf.array(), 0, buf.position());
+                        buf.clear();
+                    }
+                    buf.putFloat(t);
                 }
             }
             md.update(buf.array(), 0, buf.position());
