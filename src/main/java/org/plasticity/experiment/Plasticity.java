@@ -158,8 +158,10 @@ public final class Plasticity {
             for (ReproductionRow row : oc.rows()) {
                 out.println("   " + row);
             }
-            out.printf(Locale.ROOT, "   (%.0f s%s)%n", (System.nanoTime() - t0) / 1e9, e.records()
-                    ? "; recorded into results/" : "; not recorded: rows in target/results, records in target/runs");
+            String where = e.records() ? "; recorded into results/" : e.profile() == Profile.SMOKE
+                    ? "; smoke: rows in target/results, records in a temporary folder deleted at exit"
+                    : "; not recorded: rows in target/results, records in " + e.runStore().output();
+            out.printf(Locale.ROOT, "   (%.0f s%s)%n", (System.nanoTime() - t0) / 1e9, where);
         }
     }
 
