@@ -25,8 +25,8 @@ final class JShellTool {
 
     /** Output lines that mean a snippet failed (compile error, exception, unusable declaration). */
     private static final Pattern PROBLEM = Pattern.compile(
-            "\\|  (Error:|Exception |Caused by: )|illegal start of|cannot find symbol|cannot be invoked until"
-                    + "|cannot be instantiated until|cannot be referenced until|however, it cannot");
+            "^(jshell> +)*\\|  (Error:|Exception )|cannot be invoked until|cannot be instantiated until"
+                    + "|cannot be referenced until|however, it cannot");
 
     private final Path root;
     private final Path workDir;
@@ -56,7 +56,7 @@ final class JShellTool {
                 "-J-Dfile.encoding=UTF-8", "-R-Dfile.encoding=UTF-8",
                 "--startup", "DEFAULT", "--startup", root.resolve("kernel-spec/plasticity.jsh").toString()));
         Files.createDirectories(workDir);
-        Path log = Files.createTempFile(workDir, "jshell-", ".log");
+        Path log = Files.createTempFile("plasticity-jshell-", ".log");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try (OutputStream in = p.getOutputStream()) {
@@ -91,7 +91,7 @@ final class JShellTool {
      */
     record Transcript(String output, boolean finished) {
 
-        /** Lines (with the two lines after each) that report a failed snippet, plus a missing end mark. */
+        /** Lines (with the three lines after each) that report a failed snippet, plus a missing end mark. */
         List<String> problems() {
             List<String> found = new ArrayList<>();
             String[] lines = output.split("\n");
