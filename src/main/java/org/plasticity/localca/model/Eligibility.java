@@ -2,6 +2,7 @@ package org.plasticity.localca.model;
 
 import org.plasticity.neuron.AdditiveCompartment;
 import org.plasticity.neuron.ConductanceCompartment;
+import org.plasticity.tensor.FloatKernels;
 
 /**
  * The synapse-local factors shared by exact backprop and every local rule: given a per-sample
@@ -21,6 +22,8 @@ import org.plasticity.neuron.ConductanceCompartment;
 public final class Eligibility {
 
     private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
+    /** The Vector-API kernels when selected ({@code FloatKernels.get()} is not the scalar fallback), else null. */
+    private static final FloatKernels VECTOR = FloatKernels.get() == FloatKernels.scalar() ? null : FloatKernels.get();
 
     private Eligibility() {
     }
@@ -153,8 +156,16 @@ public final class Eligibility {
         }
     }
 
-    /** Σ_b a[b]·x[b] with four partial sums (breaks the add dependency chain). */
+    /**
+     * Σ_b a[b]·x[b]: the Vector-API kernel of {@link FloatKernels#get()} when the JVM has it (lane-wise fused
+     * multiply-adds, several times faster on the long batch loops of the eligibilities), else four partial sums
+     * (which break the add dependency chain that the plain scalar kernel keeps). The two sum in different
+     * orders, so results agree to float rounding, not bit for bit, between JVMs with and without the module.
+     */
     public static float dot(float[] x, float[] a, int n) {
+        if (VECTOR != null) {
+            return VECTOR.dot(n, x, 0, a, 0);
+        }
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
