@@ -63,7 +63,7 @@ import org.plasticity.train.optim.Sgd;
  * order, and say why in the {@code .why} line.
  *
  * <p>LocalCA entries are run with 1 and 2 worker threads ({@code TreeConfig.withThreads}) and both must match the one
- * recorded entry. EP entries use the portable scalar kernels ({@code FloatKernels.scalar()}), so the values do not
+ * recorded entry. EP and LocalCA entries use the portable scalar kernels ({@code FloatKernels.scalar()}), so the values do not
  * depend on the CPU's vector width; EP's thread count is the JVM's {@code plasticity.threads} (documented not to change
  * results).
  *
@@ -98,7 +98,7 @@ class GoldenValuesTest {
 
     private static TreeConfig tree(int threads) {
         return TreeConfig.headline().withInputSize(30).withNeurons(4).withExcitatorySynapses(8)
-                .withInhibitorySynapses(4).withClasses(3).withThreads(threads);
+                .withInhibitorySynapses(4).withClasses(3).withThreads(threads).withKernels(FloatKernels.scalar());
     }
 
     private static Learner localRule(int threads) {

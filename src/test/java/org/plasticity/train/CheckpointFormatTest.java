@@ -87,7 +87,8 @@ class CheckpointFormatTest {
 
     private static TreeConfig v1Tree() {
         return TreeConfig.headline().withInputSize(12).withNeurons(3).withExcitatorySynapses(5)
-                .withInhibitorySynapses(3).withClasses(3).withThreads(1);
+                .withInhibitorySynapses(3).withClasses(3).withThreads(1)
+                .withKernels(org.plasticity.tensor.FloatKernels.scalar()); // the v1 files' arithmetic (LocalCA's scalar loops)
     }
 
     private static void resumesLikeAnUninterruptedRun(String fixture, Supplier<Learner> make, OptimizerSpec opt,

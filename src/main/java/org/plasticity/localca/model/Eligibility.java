@@ -22,8 +22,6 @@ import org.plasticity.tensor.FloatKernels;
 public final class Eligibility {
 
     private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
-    /** The Vector-API kernels when selected ({@code FloatKernels.get()} is not the scalar fallback), else null. */
-    private static final FloatKernels VECTOR = FloatKernels.get() == FloatKernels.scalar() ? null : FloatKernels.get();
 
     private Eligibility() {
     }
@@ -54,16 +52,16 @@ public final class Eligibility {
             AdditiveCompartment.conductanceCredit(true, credit, batch, aE);
             AdditiveCompartment.conductanceCredit(false, credit, batch, aI);
         }
-        accumulate(pass.inputT, pass.activeE[l][c], pass.condSlopeE[l][c], aE, batch, grads.excitatory(l), c * d);
+        accumulate(kernels(pass), pass.inputT, pass.activeE[l][c], pass.condSlopeE[l][c], aE, batch, grads.excitatory(l), c * d);
         if (grads.inhibitory(l) != null) {
-            accumulate(pass.inputT, pass.activeI[l][c], pass.condSlopeI[l][c], aI, batch, grads.inhibitory(l), c * d);
+            accumulate(kernels(pass), pass.inputT, pass.activeI[l][c], pass.condSlopeI[l][c], aI, batch, grads.inhibitory(l), c * d);
         }
     }
 
-    private static void accumulate(float[][] xT, int[] idx, float[] dg, float[] a, int batch, float[] g, int off) {
+    private static void accumulate(FloatKernels kernels, float[][] xT, int[] idx, float[] dg, float[] a, int batch, float[] g, int off) {
         for (int k = 0; k < idx.length; k++) {
             int j = idx[k];
-            g[off + j] += dot(xT[j], a, batch) * dg[k];
+            g[off + j] += dot(kernels, xT[j], a, batch) * dg[k];
         }
     }
 
@@ -104,7 +102,7 @@ public final class Eligibility {
             }
         } else {
             for (int k = 0; k < nb; k++) {
-                out[first + k] += dot(credit, pass.output[l + 1][first + k], batch) * gd[first + k] * factor;
+                out[first + k] += dot(kernels(pass), credit, pass.output[l + 1][first + k], batch) * gd[first + k] * factor;
             }
         }
     }
@@ -151,20 +149,26 @@ public final class Eligibility {
             }
             grads.decoderBias()[k] += (float) sb;
             for (int n = 0; n < neurons; n++) {
-                grads.decoderWeights()[k * neurons + n] += dot(col, pass.output[0][n], batch);
+                grads.decoderWeights()[k * neurons + n] += dot(kernels(pass), col, pass.output[0][n], batch);
             }
         }
     }
 
     /**
-     * Σ_b a[b]·x[b]: the Vector-API kernel of {@link FloatKernels#get()} when the JVM has it (lane-wise fused
-     * multiply-adds, several times faster on the long batch loops of the eligibilities), else four partial sums
-     * (which break the add dependency chain that the plain scalar kernel keeps). The two sum in different
-     * orders, so results agree to float rounding, not bit for bit, between JVMs with and without the module.
+     * Σ_b a[b]·x[b]: by {@code kernels.dot} for Vector-API kernels (lane-wise fused multiply-adds, several
+     * times faster on the long batch loops of the eligibilities), else by four partial sums (which break the
+     * add dependency chain that the plain scalar kernel keeps). The two sum in different orders, so their
+     * results agree to float rounding, not bit for bit ({@link TreeConfig#kernels()}).
+     *
+     * @param kernels the configured kernels
+     * @param x first vector
+     * @param a second vector
+     * @param n length
+     * @return the dot product
      */
-    public static float dot(float[] x, float[] a, int n) {
-        if (VECTOR != null) {
-            return VECTOR.dot(n, x, 0, a, 0);
+    public static float dot(FloatKernels kernels, float[] x, float[] a, int n) {
+        if (kernels != FloatKernels.scalar()) {
+            return kernels.dot(n, x, 0, a, 0);
         }
         float s0 = 0;
         float s1 = 0;
@@ -181,6 +185,10 @@ public final class Eligibility {
             s0 += x[b] * a[b];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    private static FloatKernels kernels(ForwardPass pass) {
+        return pass.vector == null ? FloatKernels.scalar() : pass.vector;
     }
 
     private static float[][] scratch(int batch) {

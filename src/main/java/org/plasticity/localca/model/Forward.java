@@ -2,7 +2,6 @@ package org.plasticity.localca.model;
 
 import org.plasticity.neuron.AdditiveCompartment;
 import org.plasticity.neuron.ConductanceCompartment;
-import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Parallel;
 
 /**
@@ -12,8 +11,6 @@ import org.plasticity.tensor.Parallel;
 final class Forward {
 
     private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
-    /** The Vector-API kernels when selected ({@code FloatKernels.get()} is not the scalar fallback), else null. */
-    private static final FloatKernels VECTOR = FloatKernels.get() == FloatKernels.scalar() ? null : FloatKernels.get();
     private static final ThreadLocal<int[]> SCRATCH_IDX = new ThreadLocal<>();
 
     private Forward() {
@@ -158,9 +155,9 @@ final class Forward {
             float m = pass.slope[l][c];
             float off = pass.offset[l][c];
             float[] out = pass.output[l][c];
-            if (VECTOR != null) {
+            if (pass.vector != null) {
                 // r = σ(2m(V − b)) = (1 + tanh(m(V − b)))/2 by the Vector-API logistic (exp to about 2 ulp)
-                VECTOR.logistic(v, 0, out, 0, batch, 2f * m, off);
+                pass.vector.logistic(v, 0, out, 0, batch, 2f * m, off);
             } else {
                 for (int b = 0; b < batch; b++) {
                     out[b] = (float) (1.0 / (1.0 + Math.exp(-2.0 * m * (v[b] - off))));

@@ -1,5 +1,7 @@
 package org.plasticity.localca.model;
 
+import org.plasticity.tensor.FloatKernels;
+
 /**
  * The recorded state of one batched forward pass, as the learning rules need it (spec §1.3 step 1):
  * per compartment and sample the voltage V_n, input resistance R_n = 1/g_n^tot, output r_n, the
@@ -28,6 +30,8 @@ public final class ForwardPass {
     final float[][] slope;
     final float[][] offset;
     final float[][] logits;
+    /** The network's Vector-API kernels, or null for LocalCA's scalar loops. */
+    final FloatKernels vector;
 
     ForwardPass(DendriticNetwork net, int capacity) {
         if (capacity < 1) {
@@ -37,6 +41,7 @@ public final class ForwardPass {
         TreeTopology topo = net.topology();
         int layers = topo.layers();
         this.capacity = capacity;
+        this.vector = cfg.vectorKernels();
         inputT = new float[cfg.inputSize()][capacity];
         voltage = new float[layers][][];
         resistance = new float[layers][][];

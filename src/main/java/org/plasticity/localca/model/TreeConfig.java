@@ -2,6 +2,7 @@ package org.plasticity.localca.model;
 
 import java.util.List;
 import java.util.Locale;
+import org.plasticity.tensor.FloatKernels;
 
 /**
  * The architecture of a compartmental dendritic network: one layer of neurons, each a regular tree
@@ -25,13 +26,20 @@ import java.util.Locale;
  * @param reactivationOffset initial b
  * @param synapseTransform positive parameterisation of synaptic conductances
  * @param threads worker threads for the batched kernels (does not change results)
+ * @param kernels the float kernels of the hot loops: with the Vector-API kernels (the default when the JVM
+ *     loads {@code jdk.incubator.vector}) the eligibility dot products and the reactivation logistic run on
+ *     them; with {@link FloatKernels#scalar()} LocalCA keeps its own scalar loops, whose results do not
+ *     depend on the CPU's vector width. The two agree to float rounding, not bit for bit.
  */
 public record TreeConfig(int inputSize, int neurons, List<Integer> branchFactors, int excitatorySynapses,
         int inhibitorySynapses, int classes, Core core, boolean reactivation, double reactivationSlope,
-        double reactivationOffset, SynapseTransform synapseTransform, int threads) {
+        double reactivationOffset, SynapseTransform synapseTransform, int threads, FloatKernels kernels) {
 
-    /** Validates; copies the branch factors. */
+    /** Validates; copies the branch factors; null kernels mean {@link FloatKernels#get()}. */
     public TreeConfig {
+        if (kernels == null) {
+            kernels = FloatKernels.get();
+        }
         if (inputSize < 1) {
             throw new IllegalArgumentException("inputSize must be ≥ 1, got " + inputSize);
         }
@@ -71,6 +79,14 @@ public record TreeConfig(int inputSize, int neurons, List<Integer> branchFactors
         }
     }
 
+    /** A configuration with the default kernels ({@link FloatKernels#get()}). */
+    public TreeConfig(int inputSize, int neurons, List<Integer> branchFactors, int excitatorySynapses,
+            int inhibitorySynapses, int classes, Core core, boolean reactivation, double reactivationSlope,
+            double reactivationOffset, SynapseTransform synapseTransform, int threads) {
+        this(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core, reactivation,
+                reactivationSlope, reactivationOffset, synapseTransform, threads, null);
+    }
+
     /** The headline architecture (spec §1.2): 784 → 128 neurons [3, 3], K_E 40, K_I 20, shunting. */
     public static TreeConfig headline() {
         return new TreeConfig(784, 128, List.of(3, 3), 40, 20, 10, Core.SHUNTING, true, 1.5, 0.5,
@@ -86,67 +102,81 @@ public record TreeConfig(int inputSize, int neurons, List<Integer> branchFactors
     public TreeConfig withInputSize(int v) {
         return new TreeConfig(v, neurons, branchFactors, Math.min(excitatorySynapses, Math.max(v, 1)),
                 Math.min(inhibitorySynapses, Math.max(v, 0)), classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with another number of neurons. */
     public TreeConfig withNeurons(int v) {
         return new TreeConfig(inputSize, v, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with other branch factors, e.g. {@code withBranchFactors(3, 3, 3)}. */
     public TreeConfig withBranchFactors(Integer... v) {
         return new TreeConfig(inputSize, neurons, List.of(v), excitatorySynapses, inhibitorySynapses, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with another K_E. */
     public TreeConfig withExcitatorySynapses(int v) {
         return new TreeConfig(inputSize, neurons, branchFactors, v, inhibitorySynapses, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with another K_I. */
     public TreeConfig withInhibitorySynapses(int v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, v, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with another number of classes. */
     public TreeConfig withClasses(int v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, v, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with another core. */
     public TreeConfig withCore(Core v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, v,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with reactivation on or off. */
     public TreeConfig withReactivation(boolean v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
-                v, reactivationSlope, reactivationOffset, synapseTransform, threads);
+                v, reactivationSlope, reactivationOffset, synapseTransform, threads, kernels);
     }
 
     /** Copy with other initial reactivation slope m and offset b. */
     public TreeConfig withReactivationInit(double m, double b) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
-                reactivation, m, b, synapseTransform, threads);
+                reactivation, m, b, synapseTransform, threads, kernels);
     }
 
     /** Copy with another synapse transform. */
     public TreeConfig withSynapseTransform(SynapseTransform v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, v, threads);
+                reactivation, reactivationSlope, reactivationOffset, v, threads, kernels);
     }
 
     /** Copy with another thread count (results do not depend on it). */
     public TreeConfig withThreads(int v) {
         return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
-                reactivation, reactivationSlope, reactivationOffset, synapseTransform, v);
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, v, kernels);
+    }
+
+    /**
+     * Copy with other kernels for the hot loops ({@link FloatKernels#scalar()} pins LocalCA's own scalar loops,
+     * e.g. for results that must not depend on the CPU).
+     */
+    public TreeConfig withKernels(FloatKernels v) {
+        return new TreeConfig(inputSize, neurons, branchFactors, excitatorySynapses, inhibitorySynapses, classes, core,
+                reactivation, reactivationSlope, reactivationOffset, synapseTransform, threads, v);
+    }
+
+    /** The Vector-API kernels when they are the configured ones, else null (LocalCA's scalar loops). */
+    FloatKernels vectorKernels() {
+        return kernels == FloatKernels.scalar() ? null : kernels;
     }
 
     /** Compartments per neuron (1 + b1 + b1·b2 + ...). */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.plasticity.tensor.FloatKernels;
 
 /** The eligibility dot product (vector kernel or four partial sums) agrees with a double-precision sum. */
 class Eligibility_DotTest {
+
+    private static final FloatKernels[] KERNELS = {FloatKernels.scalar(), FloatKernels.get()};
 
     @Test
     void dotAgreesWithTheDoublePrecisionSumForEveryTailLength() {
@@ -25,10 +28,14 @@ class Eligibility_DotTest {
                 }
             }
             // entries past n must not be read
-            assertEquals(want, Eligibility.dot(x, a, n), 1e-6 * (1 + scale), "n=" + n);
+            for (FloatKernels k : KERNELS) {
+                assertEquals(want, Eligibility.dot(k, x, a, n), 1e-6 * (1 + scale), k.name() + ", n=" + n);
+            }
         }
         float[] big = new float[256];
         java.util.Arrays.fill(big, 0.5f);
-        assertEquals(64f, Eligibility.dot(big, big, 256));
+        for (FloatKernels k : KERNELS) {
+            assertEquals(64f, Eligibility.dot(k, big, big, 256));
+        }
     }
 }

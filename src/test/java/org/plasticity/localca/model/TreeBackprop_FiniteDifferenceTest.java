@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
+import org.plasticity.tensor.FloatKernels;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 
@@ -48,6 +49,20 @@ class TreeBackprop_FiniteDifferenceTest {
         float[] one = flat(gradients(DendriticNetwork.create(cfg, 5), batch));
         float[] two = flat(gradients(DendriticNetwork.create(cfg.withThreads(2), 5), batch));
         assertArrayEquals(one, two, 0f);
+    }
+
+    @Test
+    void scalarAndVectorKernelsAgreeToFloatRounding() {
+        TreeConfig cfg = TinyData.tinyDense().withNeurons(16);
+        Batch batch = TestData.uniformBatch(37, cfg.inputSize(), cfg.classes(), 4);
+        float[] scalar = flat(gradients(DendriticNetwork.create(cfg.withKernels(FloatKernels.scalar()), 5), batch));
+        float[] best = flat(gradients(DendriticNetwork.create(cfg.withKernels(FloatKernels.get()), 5), batch));
+        double max = 0;
+        for (float v : scalar) {
+            max = Math.max(max, Math.abs(v));
+        }
+        assertTrue(max > 0);
+        assertArrayEquals(scalar, best, (float) (1e-5 * max));
     }
 
     private static float[] flat(TreeGradients g) {
