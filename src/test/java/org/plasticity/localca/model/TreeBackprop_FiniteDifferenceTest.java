@@ -53,7 +53,7 @@ class TreeBackprop_FiniteDifferenceTest {
 
     @Test
     void scalarAndVectorKernelsAgreeToFloatRounding() {
-        TreeConfig cfg = TinyData.tinyDense().withNeurons(16);
+        TreeConfig cfg = TestData.tinyDenseTree().withNeurons(16);
         Batch batch = TestData.uniformBatch(37, cfg.inputSize(), cfg.classes(), 4);
         float[] scalar = flat(gradients(DendriticNetwork.create(cfg.withKernels(FloatKernels.scalar()), 5), batch));
         float[] best = flat(gradients(DendriticNetwork.create(cfg.withKernels(FloatKernels.get()), 5), batch));
