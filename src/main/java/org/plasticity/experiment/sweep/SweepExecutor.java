@@ -1,0 +1,103 @@
+package org.plasticity.experiment.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs the points of a sweep. The body never throws for a failing run (it returns a failed
+ * {@link RunResult}), so an executor only schedules; every executor returns the results in point
+ * order, and because each run depends only on its seed and knobs the numbers are the same
+ * whichever executor ran them.
+ */
+public interface SweepExecutor {
+
+    /**
+     * Runs every point.
+     *
+     * @param points the points, in sweep order
+     * @param body runs one point
+     * @return one result per point, in the same order
+     */
+    List<RunResult> execute(List<SweepPoint> points, Function<SweepPoint, RunResult> body);
+
+    /** One run after the other in the calling thread. */
+    static SweepExecutor sequential() {
+        return (points, body) -> {
+            List<RunResult> out = new ArrayList<>();
+            for (SweepPoint p : points) {
+                out.add(body.apply(p));
+            }
+            return out;
+        };
+    }
+
+    /**
+     * A pool of {@code threads} runs side by side (the default uses one per available core). The
+     * tensor kernels' shared pool (tensor.Parallel) is held by one run at a time; a run that finds
+     * it busy computes inline on its own thread, with the same arithmetic, so results stay
+     * bit-identical. For one-thread runs set {@code -Dplasticity.threads=1}.
+     *
+     * @param threads concurrent runs (at least 1)
+     * @return the executor
+     */
+    static SweepExecutor threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("need at least one thread, got " + threads);
+        }
+        return new ThreadPoolSweepExecutor(threads);
+    }
+
+    /** {@link #threads(int)} with one run per available core. */
+    static SweepExecutor inProcess() {
+        return threads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The thread-pool executor. */
+    final class ThreadPoolSweepExecutor implements SweepExecutor {
+        private final int threads;
+
+        ThreadPoolSweepExecutor(int threads) {
+            this.threads = threads;
+        }
+
+        @Override
+        public List<RunResult> execute(List<SweepPoint> points, Function<SweepPoint, RunResult> body) {
+            if (threads == 1 || points.size() <= 1) {
+                return sequential().execute(points, body);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, points.size()), r -> {
+                Thread t = new Thread(r, "plasticity-sweep");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<RunResult>> fs = new ArrayList<>();
+                for (SweepPoint p : points) {
+                    fs.add(pool.submit(() -> body.apply(p)));
+                }
+                List<RunResult> out = new ArrayList<>();
+                for (Future<RunResult> f : fs) {
+                    out.add(f.get());
+                }
+                return out;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sweep interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("sweep executor failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "threads(" + threads + ")";
+        }
+    }
+}
