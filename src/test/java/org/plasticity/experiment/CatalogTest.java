@@ -41,8 +41,8 @@ class CatalogTest {
     @Test
     void theExperimentPackageImportsNoFamilyPackage() throws IOException {
         Set<String> families = Set.of("org.plasticity.ep", "org.plasticity.localca");
-        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/plasticity/experiment"))) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/plasticity/experiment"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (line.startsWith("import ")) {
                         for (String fam : families) {
