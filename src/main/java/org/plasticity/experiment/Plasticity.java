@@ -68,6 +68,9 @@ public final class Plasticity {
             out.println(usage());
             return args.length == 0 ? 1 : 0;
         }
+        if (args[0].equals("sweep") || args[0].equals("collect")) {
+            return org.plasticity.experiment.sweep.SweepCli.run(args, out);
+        }
         Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "list" -> list(o, out);
@@ -86,6 +89,7 @@ public final class Plasticity {
                        plasticity run [--record] --spec SPEC.json
                        plasticity spec ID [--set KNOB=VALUE]... [--seed N] [--profile smoke|full]
                        plasticity status [--profile smoke|full] [ID...]
+                """ + org.plasticity.experiment.sweep.SweepCli.usage() + """
                 seeds: -Dplasticity.seeds=42,43 runs exactly these; profile: -Dplasticity.profile or $PLASTICITY_PROFILE""";
     }
 
