@@ -24,6 +24,6 @@ fill_data_cache
 log "running the test suite (mvn verify, notebook suite included)"
 cd "$ROOT"
 status=0
-mvn -B -Dstyle.color=never ${MAVEN_OFFLINE:-} verify -Dsurefire.excludedGroups=none "$@" || status=$?
+mvn -B -Dstyle.color=never ${MAVEN_OFFLINE:-} -Pspark verify -Dsurefire.excludedGroups=none "$@" || status=$?   # -Pspark: SparkExecutorTest in local[2,2]
 echo "test job took $(( $(date +%s) - start )) s"
 exit $status

@@ -172,6 +172,11 @@ public final class Sweep {
         return List.copyOf(vary.keySet());
     }
 
+    /** Whether failed runs are tried again. */
+    public boolean retryFailed() {
+        return retryFailed;
+    }
+
     /** The run store. */
     public RunStore runStore() {
         return store != null ? store : RunStore.of(profile);
@@ -211,7 +216,7 @@ public final class Sweep {
         List<SweepPoint> ps = points();
         SweepExecutor ex = executor != null ? executor : SweepExecutor.inProcess();
         listeners.forEach(l -> l.started(ps));
-        List<RunResult> rs = ex.execute(ps, this::runOne);
+        List<RunResult> rs = ex.execute(this, ps, this::runOne);
         listeners.forEach(l -> l.finished(rs));
         return new SweepTable(recipe.id(), varied(), rs);
     }

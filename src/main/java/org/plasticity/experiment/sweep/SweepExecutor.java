@@ -25,6 +25,19 @@ public interface SweepExecutor {
      */
     List<RunResult> execute(List<SweepPoint> points, Function<SweepPoint, RunResult> body);
 
+    /**
+     * Runs every point of {@code sweep}; executors that run points in other JVMs override this and
+     * ship {@link RemoteSweep#of} instead of {@code body}. The default calls {@link #execute(List, Function)}.
+     *
+     * @param sweep the sweep the points belong to
+     * @param points the points, in sweep order
+     * @param body runs one point in this JVM
+     * @return one result per point, in the same order
+     */
+    default List<RunResult> execute(Sweep sweep, List<SweepPoint> points, Function<SweepPoint, RunResult> body) {
+        return execute(points, body);
+    }
+
     /** One run after the other in the calling thread. */
     static SweepExecutor sequential() {
         return (points, body) -> {
