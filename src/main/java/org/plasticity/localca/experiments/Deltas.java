@@ -7,6 +7,8 @@ import org.plasticity.experiment.Claim;
 import org.plasticity.experiment.Outcome;
 import org.plasticity.experiment.Recipe;
 import org.plasticity.experiment.Rules;
+import org.plasticity.experiment.sweep.Compare;
+import org.plasticity.experiment.sweep.TTest;
 import org.plasticity.results.Profile;
 import org.plasticity.results.ReproductionRow;
 import org.plasticity.results.RunRecord;
@@ -40,6 +42,22 @@ public final class Deltas {
                     + "both over the same seeds");
         }
         return d;
+    }
+
+    /**
+     * The paired t-test of a − b on the reported accuracy over the seeds both share (p-value,
+     * Cohen's d_z, Hedges' g); the rows of {@link #row} stay mean ± std of the differences.
+     *
+     * @param a first experiment's records
+     * @param b second experiment's records
+     * @return the test (needs at least two shared seeds)
+     */
+    public static TTest pairedTest(SweepResult a, SweepResult b) {
+        Map<Long, Double> am = new HashMap<>();
+        Map<Long, Double> bm = new HashMap<>();
+        a.records().forEach(r -> am.put(r.seed(), Rules.reported(r)));
+        b.records().forEach(r -> bm.put(r.seed(), Rules.reported(r)));
+        return Compare.paired(a.experiment(), am, b.experiment(), bm);
     }
 
     /**

@@ -48,6 +48,10 @@ class ExperimentsAndComparisonsTest {
         SweepResult a = sweep("a", new long[] {1, 2, 3}, new double[] {0.90, 0.80, 0.70});
         SweepResult b = sweep("b", new long[] {3, 1}, new double[] {0.50, 0.60});
         assertArrayEquals(new double[] {0.90 - 0.60, 0.70 - 0.50}, Deltas.differences(a, b), 1e-12);
+        org.plasticity.experiment.sweep.TTest t = Deltas.pairedTest(a, b);
+        assertEquals(2, t.nA(), "paired over the shared seeds 1 and 3");
+        assertEquals(0.25, t.difference(), 1e-12);
+        assertEquals(0.25 / (0.05 * Math.sqrt(2) / Math.sqrt(2)), t.t(), 1e-9, "mean diff / (sd / sqrt n)");
     }
 
     @Test
