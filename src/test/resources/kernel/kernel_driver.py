@@ -86,7 +86,7 @@ def alive(pid):
 
 def start(name, timeout):
     km = KernelManager(kernel_name=name)
-    km.start_kernel()
+    km.start_kernel(stdout=sys.stderr, stderr=sys.stderr)
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=timeout)
@@ -131,7 +131,7 @@ def step(km, kc, s):
         return {"pid": pid_of(km)}
     if op == "restart":
         old = pid_of(km)
-        km.restart_kernel(now=False)
+        km.restart_kernel(now=False, stdout=sys.stderr, stderr=sys.stderr)
         kc.wait_for_ready(timeout=s.get("timeout", 30))
         time.sleep(0.5)
         return {"old_pid": old, "old_alive": alive(old), "new_pid": pid_of(km)}
@@ -170,7 +170,7 @@ def one_start(name, code, startup_timeout, timeout):
     km = KernelManager(kernel_name=name)
     kc = None
     try:
-        km.start_kernel()
+        km.start_kernel(stdout=sys.stderr, stderr=sys.stderr)  # our stdout carries only JSON
         row["pid"] = pid_of(km)
         kc = km.client()
         kc.start_channels()

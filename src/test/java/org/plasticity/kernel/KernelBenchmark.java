@@ -73,6 +73,11 @@ public final class KernelBenchmark {
             }
         }
         double minutes = (System.nanoTime() - t0) / 60e9;
+        JsonObject l0 = rows.get(0).getAsJsonObject("load_start");
+        JsonObject l1 = rows.get(rows.size() - 1).getAsJsonObject("load_end");
+        String loadNote = String.format(Locale.ROOT, "machine load at start: 1-min load avg %.2f, %d runnable; at end: %.2f, %d "
+                + "runnable", l0.get("loadavg1").getAsDouble(), l0.get("runnable").getAsInt(), l1.get("loadavg1").getAsDouble(),
+                l1.get("runnable").getAsInt());
         StartupStats a = StartupStats.of(ours, rows);
         StartupStats b = StartupStats.of(rapaio, rows);
         System.out.println(a);
@@ -82,7 +87,7 @@ public final class KernelBenchmark {
                 + "rapaio-jupyter-kernel 3.0.1, same jars; %d interleaved starts each through jupyter_client, %s, startup "
                 + "timeout %d s; hangs ours %d, peer %d; failures ours %d, peer %d; stray JVMs ours %d, peer %d; %s; "
                 + "%.1f min", starts, setting, startupTimeout, a.hangs(), b.hangs(), a.failures(), b.failures(), a.strays(),
-                b.strays(), a.loadNote(), minutes);
+                b.strays(), loadNote, minutes);
         String suffix = withLoad ? "-loaded" : "";
         List<BenchmarkRow> out = new ArrayList<>();
         out.add(BenchmarkRow.of("kernel-start-hang-rate" + suffix, 100.0 * a.hangs() / a.starts(),

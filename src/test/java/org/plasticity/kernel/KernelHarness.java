@@ -114,7 +114,8 @@ public final class KernelHarness {
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = r.readLine()) != null) {
-                        if (line.isBlank()) {
+                        if (!line.startsWith("{\"")) {
+                            System.err.println("kernel driver: " + line); // not an answer: a kernel wrote to stdout
                             continue;
                         }
                         JsonObject o = JsonParser.parseString(line).getAsJsonObject();
