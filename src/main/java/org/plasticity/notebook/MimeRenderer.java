@@ -1,5 +1,6 @@
 package org.plasticity.notebook;
 
+import java.awt.image.RenderedImage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.plasticity.display.Displayable;
 import org.plasticity.display.TableHtml;
+import org.plasticity.results.ReproductionRow;
 import org.plasticity.train.TrainingProgress;
 import org.plasticity.train.TrainingRun;
 import tech.tablesaw.api.Table;
@@ -19,7 +21,8 @@ import tech.tablesaw.api.Table;
  * <p>Rendered types, most specific first: {@link TrainingRun} (summary, history and learning-curve
  * PNG), {@link TrainingProgress} (progress bar and a small live chart), any {@link Displayable}
  * (its HTML), Tablesaw {@link Table} ({@link TableHtml}), XChart charts (PNG, and SVG when
- * {@link ChartBundles#svgEnabled()}).
+ * {@link ChartBundles#svgEnabled()}), images ({@link RenderedImage}, e.g. a {@code BufferedImage}: PNG)
+ * and single {@link ReproductionRow}s (a one-row paper-vs-ours table).
  */
 public final class MimeRenderer {
 
@@ -52,7 +55,11 @@ public final class MimeRenderer {
             new Entry(Table.class, List.of(MimeBundle.HTML, MimeBundle.TEXT),
                     o -> MimeBundle.html(TableHtml.toHtml((Table) o), TableHtml.toText((Table) o))),
             new Entry(Chart.class, List.of(MimeBundle.PNG, MimeBundle.SVG, MimeBundle.TEXT),
-                    o -> ChartBundles.chart((Chart<?, ?>) o)));
+                    o -> ChartBundles.chart((Chart<?, ?>) o)),
+            new Entry(RenderedImage.class, List.of(MimeBundle.PNG, MimeBundle.TEXT),
+                    o -> ImageBundles.image((RenderedImage) o)),
+            new Entry(ReproductionRow.class, List.of(MimeBundle.HTML, MimeBundle.TEXT),
+                    o -> ImageBundles.row((ReproductionRow) o)));
 
     private MimeRenderer() {
     }
@@ -96,6 +103,9 @@ public final class MimeRenderer {
         }
         if (value instanceof Displayable d) {
             return d.toText();
+        }
+        if (value instanceof RenderedImage image) {
+            return ImageBundles.describe(image);
         }
         return String.valueOf(value);
     }

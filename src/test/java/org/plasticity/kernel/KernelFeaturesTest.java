@@ -67,6 +67,7 @@ class KernelFeaturesTest {
         plan.put("table", exec("Table.create(\"t\").addColumns(IntColumn.create(\"a\", 1, 2, 3))"));
         plan.put("chart", exec("XYChart c = new XYChartBuilder().width(300).height(200).title(\"squares\").build();\n"
                 + "c.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nc"));
+        plan.put("image", exec("new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB)"));
         plan.put("show", exec("show(Table.create(\"shown\").addColumns(IntColumn.create(\"b\", 7, 8)));"));
         plan.put("live", exec("var h = LiveDisplay.current().show(\"step 0\");\n"
                 + "for (int i = 1; i <= 3; i++) { Thread.sleep(200); h.update(\"step \" + i); }"));
@@ -145,6 +146,7 @@ class KernelFeaturesTest {
         JsonObject chart = result("chart");
         assertTrue(chart.has("image/png") && chart.get("image/png").getAsString().length() > 1000, "chart as PNG: "
                 + chart.keySet());
+        assertTrue(result("image").has("image/png"), "a BufferedImage as PNG: " + result("image").keySet());
         List<JsonObject> shown = outputs(steps.get("show"), "display_data");
         assertEquals(1, shown.size(), "show(x) publishes one display");
         assertTrue(shown.get(0).getAsJsonObject("data").get("text/html").getAsString().contains("shown"));

@@ -23,6 +23,26 @@ class MimeRendererTest {
     }
 
     @Test
+    void plainImagesAreRenderedAsPngAndResultRowsAsAOneRowTable() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 4, 0xff0000);
+        MimeBundle b = MimeRenderer.render(img).orElseThrow();
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                Base64.getDecoder().decode(b.get(MimeBundle.PNG))));
+        assertEquals(32, back.getWidth());
+        assertEquals(0xff0000, back.getRGB(3, 4) & 0xffffff);
+        assertEquals("image 32×16 px", b.text());
+        assertEquals("image 32×16 px", MimeRenderer.text(img));
+        org.plasticity.results.ReproductionRow row = new org.plasticity.results.ReproductionRow("ep-standard",
+                "mnist-test-row", "mnist", "test_accuracy", 0.97, Double.NaN, 0.96, 0.01, 2,
+                org.plasticity.results.Profile.SMOKE, org.plasticity.results.Status.REPRODUCED, 2, 3.0, "abc", "");
+        MimeBundle r = MimeRenderer.render(row).orElseThrow();
+        assertTrue(r.get(MimeBundle.HTML).contains("mnist-test-row") && r.get(MimeBundle.HTML).contains("<table"),
+                r.get(MimeBundle.HTML));
+        assertEquals(row.toString(), r.text());
+    }
+
+    @Test
     void tableBecomesHtmlAndText() {
         MimeBundle b = MimeRenderer.render(Fixtures.table()).orElseThrow();
         assertEquals(List.of(MimeBundle.HTML, MimeBundle.TEXT), List.copyOf(b.data().keySet()));
