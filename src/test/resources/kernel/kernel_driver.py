@@ -15,6 +15,7 @@ answer to stdout (one line per start in "starts" mode).
 """
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -110,12 +111,18 @@ def step(km, kc, s):
             if state["sent"] is None and marker is not None and marker in text:
                 time.sleep(s.get("after", 0))
                 state["sent"] = time.time()
-                km.interrupt_kernel()
+                interrupt()
+
+        def interrupt():
+            if s.get("signal"):
+                os.kill(pid_of(km), signal.SIGINT)  # what a terminal's Ctrl-C or interrupt_mode "signal" sends
+            else:
+                km.interrupt_kernel()  # interrupt_request on the control channel (kernel.json: "message")
 
         if marker is None:
             time.sleep(s.get("after", 1))
             state["sent"] = time.time()
-            km.interrupt_kernel()
+            interrupt()
         outputs, reply = collect(kc, msg_id, s.get("timeout", 60), maybe_interrupt)
         return {"outputs": outputs, "reply": reply, "t0": t0, "interrupted_at": state["sent"],
                 "seconds": time.time() - t0}

@@ -22,13 +22,14 @@ import jdk.jshell.spi.ExecutionEnv;
 final class CellExecutionControl extends LocalExecutionControl {
 
     /** How long {@link #stop()} waits for a cooperative end before forcing it. */
-    static final long GRACE_MILLIS = 2_000;
+    static final long GRACE_MILLIS = 5_000;
 
     private final Object lock = new Object();
     private Thread running;
     private boolean stopRequested;
     private boolean cancelled;
     private boolean forced;
+    private String forcedIn;
     private Object lastValue;
 
     /** Starts a new cell: a {@link #stop()} of the previous cell no longer applies. */
@@ -36,6 +37,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         synchronized (lock) {
             cancelled = false;
             forced = false;
+            forcedIn = null;
         }
     }
 
@@ -43,6 +45,13 @@ final class CellExecutionControl extends LocalExecutionControl {
     boolean stopWasForced() {
         synchronized (lock) {
             return forced;
+        }
+    }
+
+    /** Where the cell was when it had to be stopped (its innermost frame outside the JDK), or null. */
+    String forcedIn() {
+        synchronized (lock) {
+            return forcedIn;
         }
     }
 
@@ -133,8 +142,17 @@ final class CellExecutionControl extends LocalExecutionControl {
         try {
             cell.join(GRACE_MILLIS);
             if (cell.isAlive()) {
+                String where = null;
+                for (StackTraceElement f : cell.getStackTrace()) {
+                    String c = f.getClassName();
+                    if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                        where = f.toString();
+                        break;
+                    }
+                }
                 synchronized (lock) {
                     forced = true;
+                    forcedIn = where;
                 }
                 cell.stop();
                 cell.join(GRACE_MILLIS);

@@ -55,13 +55,13 @@ public final class KernelMain {
         KernelConnectionProperties props = KernelConnectionProperties.parse(
                 Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         PlasticityKernel kernel = new PlasticityKernel(classPath(), log);
+        kernel.startInBackground(); // JShell starts while the sockets are set up; requests that need it wait
         JupyterConnection connection = new JupyterConnection(props);
         kernel.becomeHandlerForConnection(connection);
         markFirstRequest(connection, log);
         haltAfterShutdown(connection);
         connection.connect();
         log.println(BOUND);
-        kernel.startInBackground();
         installSigint(kernel, log);
         watchParent(log);
         connection.waitUntilClose();

@@ -212,6 +212,7 @@ public final class PlasticityKernel extends BaseKernel {
     private Interrupted interrupted(String why) {
         String how = engine.control().stopWasForced()
                 ? "the cell ignored the interrupt for " + CellExecutionControl.GRACE_MILLIS / 1000 + " s and was stopped"
+                        + (engine.control().forcedIn() == null ? "" : " in " + engine.control().forcedIn())
                 : "the cell was stopped";
         return new Interrupted(how + "; the kernel and its variables are kept" + (why == null ? "" : " (" + why + ")"));
     }

@@ -79,6 +79,9 @@ class KernelFeaturesTest {
                 "System.out.println(\"looping\");\nlong spins = 0;\nwhile (true) { spins++; }", "after_output", "looping",
                 "after", 0.5, "timeout", 120));
         plan.put("afterLoop", exec("kept"));
+        plan.put("sigint", json("op", "execute_interrupt", "code", "System.out.println(\"sleeping\");\nThread.sleep(600_000);",
+                "after_output", "sleeping", "after", 0.5, "timeout", 120, "signal", true));
+        plan.put("afterSigint", exec("kept + 1"));
         plan.put("data", exec("var rng = new Random(1);\nint n = 4000, d = 20;\nfloat[] f = new float[n * d];\n"
                 + "int[] y = new int[n];\nfor (int i = 0; i < n; i++) { y[i] = i % 2; for (int j = 0; j < d; j++) "
                 + "f[i * d + j] = (float) (rng.nextGaussian() + (y[i] == 1 && j == 0 ? 2 : 0)); }\n"
@@ -198,6 +201,14 @@ class KernelFeaturesTest {
         assertEquals("Interrupted", err.get("ename").getAsString());
         assertTrue(err.get("evalue").getAsString().contains("ignored the interrupt"), err.toString());
         assertEquals("42", result("afterLoop").get("text/plain").getAsString());
+    }
+
+    @Test
+    void sigintInterruptsTheCellInsteadOfEndingTheKernel() {
+        JsonObject err = error("sigint");
+        assertEquals("Interrupted", err.get("ename").getAsString());
+        assertFalse(err.get("evalue").getAsString().contains("ignored"), "a sleeping cell ends on the interrupt: " + err);
+        assertEquals("43", result("afterSigint").get("text/plain").getAsString());
     }
 
     @Test
