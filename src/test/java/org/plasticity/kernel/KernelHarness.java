@@ -44,6 +44,8 @@ public final class KernelHarness {
     public static final String RAPAIO = "plasticity-rapaio";
 
     private static final List<String> INSTALLED = new ArrayList<>();
+    /** Classes of the pom's "spark" profile (property spark.sources): in target/classes under -Pspark, not in the jar. */
+    private static final String PROFILE_ONLY = "org/plasticity/experiment/sweep/spark/";
 
     private KernelHarness() {
     }
@@ -203,6 +205,9 @@ public final class KernelHarness {
         try (ZipFile zip = new ZipFile(jar.toFile()); Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = classes.relativize(f).toString().replace('\\', '/');
+                if (name.startsWith(PROFILE_ONLY)) {
+                    continue; // compiled by kernel-spec/test.sh's -Pspark verify, never packaged into the jar
+                }
                 ZipEntry e = zip.getEntry(name);
                 if (e == null || e.getSize() != Files.size(f) || !sameBytes(zip, e, f)) {
                     stale.add(name);
