@@ -2,9 +2,12 @@ package org.plasticity.testing;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
+import org.plasticity.ep.model.LayeredNetwork;
+import org.plasticity.ep.model.NeuronState;
 import org.plasticity.localca.model.Core;
 import org.plasticity.localca.model.DendriticNetwork;
 import org.plasticity.localca.model.ForwardPass;
@@ -162,5 +165,36 @@ public final class TestData {
     public static double meanLoss(DendriticNetwork net, Batch batch) {
         ForwardPass pass = forward(net, batch);
         return SoftmaxCrossEntropy.evaluate(pass.logits(), batch.size(), batch.labels(), null).meanLoss();
+    }
+
+    /**
+     * Working state 0 of a bound layered EP network with every rate drawn uniformly from [0.1, 0.9): a state away
+     * from the activation's bounds, for derivative checks.
+     */
+    public static NeuronState randomRates(LayeredNetwork net, long seed) {
+        NeuronState s = net.state(0);
+        net.reset(s);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int l = 0; l < net.dynamicLayers(); l++) {
+            float[] r = s.rates(l);
+            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
+                r[i] = (float) (0.1 + 0.8 * rng.nextDouble());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The central difference (f(x + h) − f(x − h)) / 2h with respect to {@code values[i]}, evaluated in float as the
+     * model sees it; {@code values[i]} is restored afterwards.
+     */
+    public static double centralDifference(float[] values, int i, double h, DoubleSupplier f) {
+        float keep = values[i];
+        values[i] = (float) (keep + h);
+        double up = f.getAsDouble();
+        values[i] = (float) (keep - h);
+        double down = f.getAsDouble();
+        values[i] = keep;
+        return (up - down) / (2 * h);
     }
 }

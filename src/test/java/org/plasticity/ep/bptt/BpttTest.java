@@ -39,13 +39,7 @@ class BpttTest {
             for (Parameter p : net.parameters()) {
                 float[] w = p.value();
                 for (int i = 0; i < w.length; i += 2) {
-                    float keep = w[i];
-                    w[i] = (float) (keep + h);
-                    double up = lossAfter(net, b, 7);
-                    w[i] = (float) (keep - h);
-                    double down = lossAfter(net, b, 7);
-                    w[i] = keep;
-                    double numeric = (up - down) / (2 * h);
+                    double numeric = TestData.centralDifference(w, i, h, () -> lossAfter(net, b, 7));
                     assertEquals(numeric, p.grad()[i], 2e-3 + 2e-2 * Math.abs(numeric), loss + " " + p.name() + "[" + i + "]");
                 }
             }

@@ -86,13 +86,7 @@ class ConvConnectionTest {
             for (int l = 0; l < net.dynamicLayers(); l++) {
                 float[] r = s.rates(l);
                 for (int i = 0; i < 2 * net.layerSize(l); i++) {
-                    float keep = r[i];
-                    r[i] = (float) (keep + h);
-                    double up = net.phi(s, beta);
-                    r[i] = (float) (keep - h);
-                    double down = net.phi(s, beta);
-                    r[i] = keep;
-                    double numeric = (up - down) / (2 * h);
+                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
                     assertEquals(numeric, net.acc(l)[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " layer " + l + " unit " + i);
                 }
             }
@@ -103,13 +97,7 @@ class ConvConnectionTest {
             for (Parameter p : net.parameters()) {
                 float[] w = p.value();
                 for (int i = 0; i < w.length; i++) {
-                    float keep = w[i];
-                    w[i] = (float) (keep + h);
-                    double up = net.phi(s, beta);
-                    w[i] = (float) (keep - h);
-                    double down = net.phi(s, beta);
-                    w[i] = keep;
-                    double numeric = (up - down) / (2 * h) / 2;
+                    double numeric = TestData.centralDifference(w, i, h, () -> net.phi(s, beta)) / 2;
                     assertEquals(numeric, p.grad()[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " " + p.name() + "[" + i + "]");
                 }
             }

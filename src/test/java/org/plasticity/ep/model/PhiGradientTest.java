@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
@@ -18,39 +17,20 @@ class PhiGradientTest {
         return EqProp.network(6, 5, 4, 3).activation(Activation.MY_SIGMOID).loss(loss).network(11);
     }
 
-    private static NeuronState randomState(LayeredNetwork net, long seed) {
-        NeuronState s = net.state(0);
-        net.reset(s);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int l = 0; l < net.dynamicLayers(); l++) {
-            float[] r = s.rates(l);
-            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                r[i] = (float) (0.1 + 0.8 * rng.nextDouble());
-            }
-        }
-        return s;
-    }
-
     @Test
     void driveIsTheStateGradientOfPhi() {
         for (Loss loss : Loss.values()) {
             LayeredNetwork net = net(loss);
             Batch b = TestData.uniformBatch(3, 6, 3, 5);
             net.bind(b);
-            NeuronState s = randomState(net, 9);
+            NeuronState s = TestData.randomRates(net, 9);
             float beta = 0.7f;
             net.drive(s, 0, s.rows(), beta);
             double h = 1e-2;
             for (int l = 0; l < net.dynamicLayers(); l++) {
                 float[] r = s.rates(l);
                 for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                    float keep = r[i];
-                    r[i] = (float) (keep + h);
-                    double up = net.phi(s, beta);
-                    r[i] = (float) (keep - h);
-                    double down = net.phi(s, beta);
-                    r[i] = keep;
-                    double numeric = (up - down) / (2 * h);
+                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
                     assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)),
                             loss + " layer " + l + " unit " + i);
                 }
@@ -64,7 +44,7 @@ class PhiGradientTest {
             LayeredNetwork net = net(loss);
             Batch b = TestData.uniformBatch(3, 6, 3, 6);
             net.bind(b);
-            NeuronState s = randomState(net, 10);
+            NeuronState s = TestData.randomRates(net, 10);
             double beta = 0.6;
             for (Parameter p : net.parameters()) {
                 p.zeroGrad();
@@ -74,15 +54,10 @@ class PhiGradientTest {
             for (Parameter p : net.parameters()) {
                 float[] w = p.value();
                 for (int i = 0; i < w.length; i += 3) {
-                    float keep = w[i];
-                    w[i] = (float) (keep + h);
-                    net.bind(b);
-                    double up = net.phi(s, beta);
-                    w[i] = (float) (keep - h);
-                    net.bind(b);
-                    double down = net.phi(s, beta);
-                    w[i] = keep;
-                    double numeric = (up - down) / (2 * h) / s.rows();
+                    double numeric = TestData.centralDifference(w, i, h, () -> {
+                        net.bind(b);
+                        return net.phi(s, beta);
+                    }) / s.rows();
                     assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)),
                             loss + " " + p.name() + "[" + i + "]");
                 }
@@ -95,7 +70,7 @@ class PhiGradientTest {
     void prototypicalStepIsRhoOfTheDrive() {
         LayeredNetwork net = net(Loss.MSE);
         net.bind(TestData.uniformBatch(2, 6, 3, 7));
-        NeuronState s = randomState(net, 3);
+        NeuronState s = TestData.randomRates(net, 3);
         NeuronState copy = net.newState();
         copy.copyFrom(s);
         net.drive(copy, 0, 2, 0.5f);

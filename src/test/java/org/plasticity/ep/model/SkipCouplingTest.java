@@ -29,19 +29,6 @@ class SkipCouplingTest {
         return (loss == Loss.SOFTMAX_READOUT ? b : b.coupling(1, 3, 0.5)).network(11);
     }
 
-    private static NeuronState randomState(LayeredNetwork net, long seed) {
-        NeuronState s = net.state(0);
-        net.reset(s);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int l = 0; l < net.dynamicLayers(); l++) {
-            float[] r = s.rates(l);
-            for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                r[i] = (float) (0.1 + 0.8 * rng.nextDouble());
-            }
-        }
-        return s;
-    }
-
     @Test
     void topologyIsTheChainThenTheSkips() {
         LayeredNetwork plain = EqProp.network(6, 5, 4, 3).activation(Activation.MY_SIGMOID).network(11);
@@ -73,20 +60,14 @@ class SkipCouplingTest {
         for (Loss loss : Loss.values()) {
             LayeredNetwork net = skipNet(loss);
             net.bind(TestData.uniformBatch(3, 6, 3, 5));
-            NeuronState s = randomState(net, 9);
+            NeuronState s = TestData.randomRates(net, 9);
             float beta = 0.7f;
             net.drive(s, 0, s.rows(), beta);
             double h = 1e-2;
             for (int l = 0; l < net.dynamicLayers(); l++) {
                 float[] r = s.rates(l);
                 for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                    float keep = r[i];
-                    r[i] = (float) (keep + h);
-                    double up = net.phi(s, beta);
-                    r[i] = (float) (keep - h);
-                    double down = net.phi(s, beta);
-                    r[i] = keep;
-                    double numeric = (up - down) / (2 * h);
+                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
                     assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " layer " + l + " unit " + i);
                 }
             }
@@ -99,7 +80,7 @@ class SkipCouplingTest {
             LayeredNetwork net = skipNet(loss);
             Batch b = TestData.uniformBatch(3, 6, 3, 6);
             net.bind(b);
-            NeuronState s = randomState(net, 10);
+            NeuronState s = TestData.randomRates(net, 10);
             double beta = 0.6;
             net.parameters().forEach(Parameter::zeroGrad);
             net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
@@ -107,15 +88,10 @@ class SkipCouplingTest {
             for (Parameter p : net.parameters()) {
                 float[] w = p.value();
                 for (int i = 0; i < w.length; i += 3) {
-                    float keep = w[i];
-                    w[i] = (float) (keep + h);
-                    net.bind(b);
-                    double up = net.phi(s, beta);
-                    w[i] = (float) (keep - h);
-                    net.bind(b);
-                    double down = net.phi(s, beta);
-                    w[i] = keep;
-                    double numeric = (up - down) / (2 * h) / s.rows();
+                    double numeric = TestData.centralDifference(w, i, h, () -> {
+                        net.bind(b);
+                        return net.phi(s, beta);
+                    }) / s.rows();
                     assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " " + p.name() + "[" + i + "]");
                 }
             }
@@ -142,13 +118,7 @@ class SkipCouplingTest {
             for (Parameter p : net.parameters()) {
                 float[] w = p.value();
                 for (int i = 0; i < w.length; i += 2) {
-                    float keep = w[i];
-                    w[i] = (float) (keep + h);
-                    double up = lossAfter(net, b, 7);
-                    w[i] = (float) (keep - h);
-                    double down = lossAfter(net, b, 7);
-                    w[i] = keep;
-                    double numeric = (up - down) / (2 * h);
+                    double numeric = TestData.centralDifference(w, i, h, () -> lossAfter(net, b, 7));
                     assertEquals(numeric, p.grad()[i], 2e-3 + 2e-2 * Math.abs(numeric), loss + " " + p.name() + "[" + i + "]");
                 }
             }
