@@ -27,6 +27,8 @@ import time
 
 import torch
 
+from peer_blas import blas_library
+
 
 def load_idx(path):
     opener = gzip.open if path.endswith(".gz") else open
@@ -123,22 +125,6 @@ class EpNet:
     def copy(self, dst, src):
         for d, s in zip(dst, src):
             d.copy_(s)
-
-
-def blas_library():
-    """The BLAS library this process loaded (from /proc/self/maps): PyTorch's matrix products run on it, and
-    Debian's reference BLAS (libblas3 alone, .../blas/libblas.so.3) is 10-25x slower than OpenBLAS
-    (apt-get install -y libopenblas0-pthread), which would make the peer a strawman."""
-    try:
-        with open("/proc/self/maps") as f:
-            for line in f:
-                path = line.split()[-1]
-                name = os.path.basename(path)
-                if any(k in name for k in ("openblas", "blis", "mkl_rt", "libmkl", "libblas")):
-                    return path
-    except OSError:
-        pass
-    return "?"
 
 
 def main():

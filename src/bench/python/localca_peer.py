@@ -19,6 +19,8 @@ import time
 import torch
 import torch.nn.functional as F
 
+from peer_blas import blas_library
+
 
 class Tree(torch.nn.Module):
     def __init__(self, inputs=784, neurons=128, branches=(3, 3), ke=40, ki=20, classes=10, mode="dense"):
@@ -75,22 +77,6 @@ class Tree(torch.nn.Module):
             off = torch.exp(self.log_b[level])
             child = (torch.tanh(m * (v - off)) + 1) / 2
         return self.decoder(child)
-
-
-def blas_library():
-    """The BLAS library this process loaded (from /proc/self/maps): PyTorch's matrix products run on it, and
-    Debian's reference BLAS (libblas3 alone, .../blas/libblas.so.3) is 10-25x slower than OpenBLAS
-    (apt-get install -y libopenblas0-pthread), which would make the peer a strawman."""
-    try:
-        with open("/proc/self/maps") as f:
-            for line in f:
-                path = line.split()[-1]
-                name = os.path.basename(path)
-                if any(k in name for k in ("openblas", "blis", "mkl_rt", "libmkl", "libblas")):
-                    return path
-    except OSError:
-        pass
-    return "?"
 
 
 def main():
