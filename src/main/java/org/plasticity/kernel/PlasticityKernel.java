@@ -272,14 +272,12 @@ public final class PlasticityKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) throws Exception {
         JShell js = shell();
-        String cellCode = Magics.parse(code).code();
-        CellSource cell = CellSource.split(cellCode, js.sourceCodeAnalysis());
-        CellSource.Chunk chunk = cell.chunkAt(Math.min(at, cellCode.length()));
-        if (chunk == null) {
+        Cursor cursor = Cursor.at(js, code, at);
+        if (cursor == null) {
             return null;
         }
-        String src = chunk.source();
-        int pos = Math.max(0, Math.min(at - chunk.start(), src.length()));
+        String src = cursor.source();
+        int pos = cursor.position();
         List<SourceCodeAnalysis.Documentation> docs = documentation(js.sourceCodeAnalysis(), src, pos);
         if (docs.isEmpty()) {
             return null;
@@ -327,14 +325,12 @@ public final class PlasticityKernel extends BaseKernel {
     @Override
     public ReplacementOptions complete(String code, int at) throws Exception {
         JShell js = shell();
-        String cellCode = Magics.parse(code).code();
-        CellSource cell = CellSource.split(cellCode, js.sourceCodeAnalysis());
-        CellSource.Chunk chunk = cell.chunkAt(Math.min(at, cellCode.length()));
-        if (chunk == null) {
+        Cursor cursor = Cursor.at(js, code, at);
+        if (cursor == null) {
             return null;
         }
-        String src = chunk.source();
-        int pos = Math.max(0, Math.min(at - chunk.start(), src.length()));
+        String src = cursor.source();
+        int pos = cursor.position();
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions = js.sourceCodeAnalysis().completionSuggestions(src, pos, anchor);
         Set<String> matching = new LinkedHashSet<>();
@@ -346,7 +342,7 @@ public final class PlasticityKernel extends BaseKernel {
         if (matching.isEmpty()) {
             return null;
         }
-        return new ReplacementOptions(new ArrayList<>(matching), chunk.start() + anchor[0], at);
+        return new ReplacementOptions(new ArrayList<>(matching), cursor.start() + anchor[0], at);
     }
 
     @Override
@@ -426,5 +422,28 @@ public final class PlasticityKernel extends BaseKernel {
     @Override
     public String toString() {
         return getBanner();
+    }
+
+    /**
+     * The snippet of a cell under the cursor, as JShell's source analysis sees it: magics stripped, the cell cut
+     * into snippets, and the cursor moved into the snippet that holds it (shared by completion and inspection).
+     *
+     * @param source the snippet's source
+     * @param start where {@code source} starts in the cell
+     * @param position the cursor within {@code source}
+     */
+    private record Cursor(String source, int start, int position) {
+
+        /** The snippet under cursor {@code at} of a cell, or null when the cursor is in no snippet. */
+        static Cursor at(JShell js, String code, int at) {
+            String cellCode = Magics.parse(code).code();
+            CellSource cell = CellSource.split(cellCode, js.sourceCodeAnalysis());
+            CellSource.Chunk chunk = cell.chunkAt(Math.min(at, cellCode.length()));
+            if (chunk == null) {
+                return null;
+            }
+            String src = chunk.source();
+            return new Cursor(src, chunk.start(), Math.max(0, Math.min(at - chunk.start(), src.length())));
+        }
     }
 }
