@@ -86,7 +86,10 @@ class LearnerContractTest {
                 new Subject("localca-online-trace-every-8", t -> new OnlineTraceLearner(DendriticNetwork.create(tree(t), 2),
                         LearningRates.local(), 4, 8), LearningRates.local().optimizer()),
                 new Subject("point-mlp", t -> LocalCa.pointMlp(tree(t), 2), Adam.of(5e-3)),
-                new Subject("softmax-regression", t -> SoftmaxRegression.create(8, 3, 1), Adam.of(0.05)));
+                new Subject("softmax-regression", t -> SoftmaxRegression.create(8, 3, 1), Adam.of(0.05)),
+                new Subject("gle-online", t -> org.plasticity.latent.Latent.gle(org.plasticity.latent.Latent.small(8, 3), 1), Adam.of(0.01)),
+                new Subject("gle-instantaneous-learn-tau", t -> org.plasticity.latent.Latent.instantaneous(org.plasticity.latent.Latent.small(8, 3).toBuilder().learnTau(true).build(), 1), Adam.of(0.01)),
+                new Subject("gle-bptt-window-4", t -> org.plasticity.latent.Latent.bptt(org.plasticity.latent.Latent.small(8, 3), 4, 1), Adam.of(0.01)));
     }
 
     static Stream<Subject> all() {
