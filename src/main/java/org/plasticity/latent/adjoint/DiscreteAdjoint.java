@@ -18,7 +18,8 @@ import org.plasticity.train.Parameter;
  *   τ̄_m += −s̄_t ⊙ u̇_t                   (∂u_{t+1}/∂τ_m = −a u̇, ∂ǔ_t/∂τ_m = −c u̇)
  * </pre>
  * with {@code r̄_{t+1}(top) += ∂ℓ_t/∂r_L}. The adjoints beyond the window are zero (truncation), so a window of the
- * whole sequence is exact BPTT and a shorter one truncated BPTT. Gradients are added to the parameters' slots.
+ * whole sequence is exact BPTT and a shorter one truncated BPTT. Gradients are added to the parameters' slots; frozen
+ * bottom layers get none (and nothing is propagated into them).
  */
 public final class DiscreteAdjoint {
 
@@ -46,9 +47,11 @@ public final class DiscreteAdjoint {
         gTau = new float[depth][];
         List<Parameter> ps = net.parameters();
         for (int l = 0; l < depth; l++) {
-            gW[l] = find(ps, "W" + l).grad();
-            gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
-            gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
+            if (!c.frozen(l)) {
+                gW[l] = find(ps, "W" + l).grad();
+                gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
+                gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
+            }
         }
     }
 
@@ -104,7 +107,7 @@ public final class DiscreteAdjoint {
             for (int l = 0; l < depth; l++) {
                 Arrays.fill(rbarPrev[l], 0f);
             }
-            for (int l = top; l >= 0; l--) {
+            for (int l = top; l >= c.frozenLayers(); l--) {
                 int units = c.size(l);
                 int m = c.fanIn(l);
                 float[] rp = traj.slope(t, l);
@@ -138,7 +141,7 @@ public final class DiscreteAdjoint {
                         }
                     }
                 }
-                if (l > 0) {
+                if (l > c.frozenLayers()) {
                     K.gemmAB(false, n, m, units, 1f, sb, 0, units, net.weights(l), 0, m, rbarPrev[l - 1], 0, m);
                 }
                 if (sink != null) {

@@ -61,7 +61,7 @@ public final class BpttLearner extends SequenceLearner {
                 dyn.refreshTimeConstants();
             }
         }
-        return stats(in, state, loss);
+        return trainingStats(in, state, loss);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class GleLearner extends SequenceLearner {
             loss += dyn.loss(state, in.labels(), y, true, null);
             ctx.applyUpdate();
         }
-        return stats(in, state, loss);
+        return trainingStats(in, state, loss);
     }
 
     @Override

@@ -18,14 +18,15 @@ import org.plasticity.train.Parameter;
  * update) from rest for every evaluation batch; the prediction is the argmax of the outputs summed over all steps
  * (spec §2.5); the loss of a sample is its per-step loss averaged over the steps.
  */
-abstract class SequenceLearner implements Learner {
+public abstract class SequenceLearner implements Learner {
 
     protected final GleNetwork net;
     protected final GleDynamics dyn;
     protected final GleState state;
     private GleState evalState;
 
-    SequenceLearner(GleNetwork net) {
+    /** @param net the network */
+    protected SequenceLearner(GleNetwork net) {
         this.net = net;
         this.dyn = new GleDynamics(net);
         this.state = new GleState(net.config(), 1);
@@ -100,6 +101,28 @@ abstract class SequenceLearner implements Learner {
             }
         }
         return new BatchStats(lossSum / in.steps(), correct, in.rows());
+    }
+
+    /**
+     * {@link #stats} plus the trajectory of learned constants as epoch metrics (per-sample sums, so the epoch mean is
+     * the value): {@code tau_m_<l>}, the mean learned τ_m of layer l, and {@code w_<l>} for a layer with a single
+     * weight (LagLine).
+     */
+    protected BatchStats trainingStats(StepInputs in, GleState st, double lossSum) {
+        BatchStats b = stats(in, st, lossSum);
+        for (int l = 0; l < net.config().depth(); l++) {
+            if (net.config().learnTau()) {
+                double mean = 0;
+                for (int j = 0; j < net.config().size(l); j++) {
+                    mean += net.effectiveTauM(l, j);
+                }
+                b = b.with("tau_m_" + l, mean / net.config().size(l) * in.rows());
+            }
+            if (net.weights(l).length == 1) {
+                b = b.with("w_" + l, (double) net.weights(l)[0] * in.rows());
+            }
+        }
+        return b;
     }
 
     @Override

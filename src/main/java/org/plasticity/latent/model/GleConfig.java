@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * @param tauMax upper clamp of τ_m (100)
  * @param bias whether layers have biases
  * @param staticSteps time steps each sample of a batch without a time axis is presented for
+ * @param frozenLayers the bottom layers whose weights are fixed (no parameters, no errors: e.g. the static LagNet)
  */
 public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double beta, double gamma,
         boolean prospectiveErrors, StepLoss loss, boolean learnTau, StateMode stateMode, double tauMin, double tauMax,
-        boolean bias, int staticSteps) {
+        boolean bias, int staticSteps, int frozenLayers) {
 
     /** Validates. */
     public GleConfig {
@@ -60,6 +61,10 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
         if (loss == null || stateMode == null) {
             throw new IllegalArgumentException("loss and state mode must be set");
         }
+        if (frozenLayers < 0 || frozenLayers >= layers.size()) {
+            throw new IllegalArgumentException("frozenLayers must be in [0, " + (layers.size() - 1) + "] (the output layer"
+                    + " learns), got " + frozenLayers);
+        }
         if (staticSteps < 1) {
             throw new IllegalArgumentException("staticSteps must be ≥ 1, got " + staticSteps);
         }
@@ -85,6 +90,7 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
         b.tauMax = tauMax;
         b.bias = bias;
         b.staticSteps = staticSteps;
+        b.frozenLayers = frozenLayers;
         return b;
     }
 
@@ -108,10 +114,15 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
         return size(depth() - 1);
     }
 
-    /** Trainable scalars: weights, biases and (when learned) τ_m. */
+    /** Whether layer {@code l} is fixed ({@link #frozenLayers()}). */
+    public boolean frozen(int l) {
+        return l < frozenLayers;
+    }
+
+    /** Trainable scalars: weights, biases and (when learned) τ_m of the layers that learn. */
     public int parameterCount() {
         int n = 0;
-        for (int l = 0; l < depth(); l++) {
+        for (int l = frozenLayers; l < depth(); l++) {
             n += size(l) * fanIn(l) + (bias ? size(l) : 0) + (learnTau ? size(l) : 0);
         }
         return n;
@@ -143,7 +154,7 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
                 inputs, layers.stream().map(LayerSpec::toString).collect(Collectors.joining(", ")), dt, beta, gamma,
                 prospectiveErrors ? "prospective-errors" : "instantaneous-errors", loss.name().toLowerCase(Locale.ROOT),
                 learnTau ? " learn-tau" : "", stateMode.name().toLowerCase(Locale.ROOT), tauMin, tauMax,
-                bias ? "" : " no-bias") + (staticSteps == Builder.DEFAULT_STATIC_STEPS ? "" : " static-steps=" + staticSteps);
+                bias ? "" : " no-bias") + (frozenLayers == 0 ? "" : " frozen=" + frozenLayers) + (staticSteps == Builder.DEFAULT_STATIC_STEPS ? "" : " static-steps=" + staticSteps);
     }
 
     @Override
@@ -167,6 +178,7 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
         private double tauMax = 100;
         private boolean bias = true;
         private int staticSteps = DEFAULT_STATIC_STEPS;
+        private int frozenLayers;
 
         private Builder(int inputs) {
             this.inputs = inputs;
@@ -256,10 +268,16 @@ public record GleConfig(int inputs, List<LayerSpec> layers, double dt, double be
             return this;
         }
 
+        /** Fixes the weights of the bottom {@code n} layers (default 0). */
+        public Builder frozenLayers(int n) {
+            frozenLayers = n;
+            return this;
+        }
+
         /** Validates and builds. */
         public GleConfig build() {
             return new GleConfig(inputs, layers, dt, beta, gamma, prospectiveErrors, loss, learnTau, stateMode,
-                    tauMin == null ? dt : tauMin, tauMax, bias, staticSteps);
+                    tauMin == null ? dt : tauMin, tauMax, bias, staticSteps, frozenLayers);
         }
     }
 }

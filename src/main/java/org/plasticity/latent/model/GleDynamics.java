@@ -51,9 +51,11 @@ public final class GleDynamics {
         tauFrozen = new boolean[depth][];
         List<Parameter> ps = net.parameters();
         for (int l = 0; l < depth; l++) {
-            gW[l] = find(ps, "W" + l).grad();
-            gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
-            gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
+            if (!c.frozen(l)) {
+                gW[l] = find(ps, "W" + l).grad();
+                gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
+                gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
+            }
             int n = c.size(l);
             invTm[l] = new float[n];
             tm[l] = new float[n];
@@ -74,8 +76,22 @@ public final class GleDynamics {
         return net;
     }
 
-    /** Re-reads the (clamped) time constants; {@link #step} does this itself when τ_m is learned. */
+    /**
+     * Re-reads the (clamped) time constants; {@link #step} does this itself when τ_m is learned. A learned τ_m that an
+     * update pushed out of [tauMin, tauMax] is projected back onto the interval first (as the authors clamp τ after
+     * every optimizer step), so it never sticks outside with a zero gradient.
+     */
     public void refreshTimeConstants() {
+        if (c.learnTau()) {
+            float lo = (float) c.tauMin();
+            float hi = (float) c.tauMax();
+            for (int l = 0; l < c.depth(); l++) {
+                float[] t = net.tauM(l);
+                for (int j = 0; j < t.length; j++) {
+                    t[j] = Math.min(hi, Math.max(lo, t[j]));
+                }
+            }
+        }
         for (int l = 0; l < c.depth(); l++) {
             for (int j = 0; j < c.size(l); j++) {
                 tm[l][j] = net.effectiveTauM(l, j);
@@ -116,7 +132,8 @@ public final class GleDynamics {
             float[] itm = invTm[l];
             float[] ttm = tm[l];
             float[] itr = invTr[l];
-            if (errors) {
+            boolean errs = errors && !c.frozen(l);
+            if (errs) {
                 float[] from = l == top ? st.outErr : st.eDown[l + 1];
                 for (int b = 0, i = 0; b < rows; b++) {
                     for (int j = 0; j < n; j++, i++) {
@@ -155,7 +172,7 @@ public final class GleDynamics {
                 rec.layer(l, rIn, u, ud, rp, rows);
             }
             K.axpy(rows * n, dt, ud, 0, u, 0);
-            if (errors) {
+            if (errs) {
                 if (learn) {
                     float inv = 1f / rows;
                     K.gemmAB(true, n, m, rows, -inv, e, 0, n, rIn, 0, m, gW[l], 0, m);
@@ -179,7 +196,7 @@ public final class GleDynamics {
                         }
                     }
                 }
-                if (l > 0) {
+                if (l > 0 && !c.frozen(l - 1)) {
                     float[] down = st.eDownNext[l];
                     Arrays.fill(down, 0, rows * m, 0f);
                     K.gemmAB(false, rows, m, n, 1f, e, 0, n, w, 0, m, down, 0, m);

@@ -52,6 +52,9 @@ public final class GleNetwork {
             }
             tauM[l] = config.layers().get(l).tauM();
             tauR[l] = config.layers().get(l).tauR();
+            if (config.frozen(l)) {
+                continue;
+            }
             ps.add(new Parameter("W" + l, new int[] {n, fanIn}, w[l], 1.0, true));
             if (config.bias()) {
                 ps.add(new Parameter("b" + l, new int[] {n}, b[l], 1.0, false));
@@ -84,7 +87,7 @@ public final class GleNetwork {
         return seed;
     }
 
-    /** Trainable parameters: W0, b0, (tau_m0), W1, ... in layer order. */
+    /** Trainable parameters: W0, b0, (tau_m0), W1, ... in layer order (none of frozen layers). */
     public List<Parameter> parameters() {
         return parameters;
     }
