@@ -83,10 +83,19 @@ class LatentTasksTest {
     }
 
     @Test
+    void theBaselinesHaveAboutTheGleNetworksParameterCount() {
+        for (String id : List.of("mnist1d-bptt-gru", "mnist1d-bptt-tcn", "mnist1d-bp-mlp")) {
+            int n = Catalog.get(id).learner(Catalog.get(id).configure(java.util.Map.of()), 1).parameters().stream()
+                    .mapToInt(org.plasticity.train.Parameter::size).sum();
+            assertTrue(Math.abs(n - 14956) < 700, id + ": " + n);
+        }
+    }
+
+    @Test
     void theCatalogueHoldsTheNotebooksRecipes() {
         List<String> ids = List.of("lagline-gle", "lagline-instantaneous-bp", "lagline-tbptt-4", "lagline-tbptt-2",
                 "lagline-tbptt-1", "mnist1d-gle-15k", "mnist1d-gle-42k", "mnist1d-bptt-15k", "mnist1d-lagnet-le-mlp",
-                "mnist1d-gle-minus-bptt", "speech-commands-gle");
+                "mnist1d-gle-minus-bptt", "speech-commands-gle", "mnist1d-bptt-gru", "mnist1d-bptt-tcn", "mnist1d-bp-mlp");
         for (String id : ids) {
             Recipe r = Catalog.get(id);
             assertEquals(Latent.PAPER, r.paper());

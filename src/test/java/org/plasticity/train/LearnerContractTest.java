@@ -89,6 +89,7 @@ class LearnerContractTest {
                 new Subject("softmax-regression", t -> SoftmaxRegression.create(8, 3, 1), Adam.of(0.05)),
                 new Subject("gle-online", t -> org.plasticity.latent.Latent.gle(org.plasticity.latent.Latent.small(8, 3), 1), Adam.of(0.01)),
                 new Subject("gle-instantaneous-learn-tau", t -> org.plasticity.latent.Latent.instantaneous(org.plasticity.latent.Latent.small(8, 3).toBuilder().learnTau(true).build(), 1), Adam.of(0.01)),
+                new Subject("bptt-gru", t -> new org.plasticity.latent.baselines.GruClassifier(8, 1, 5, 3, 1), Adam.of(0.01)),
                 new Subject("gle-bptt-window-4", t -> org.plasticity.latent.Latent.bptt(org.plasticity.latent.Latent.small(8, 3), 4, 1), Adam.of(0.01)));
     }
 

@@ -24,6 +24,14 @@ public final class Mnist1dSequences {
     }
 
     /**
+     * The same samples at their natural length of 72 points (no supersampling), one value per step: the input of our
+     * BPTT/BP baselines (the paper does not say how its baselines were fed; our decision).
+     */
+    public static Splits natural() {
+        return withTimeAxis(Mnist1d.generate(Mnist1dConfig.gle().withFinalSeqLength(72)));
+    }
+
+    /**
      * Splits whose samples are sequences of one value per step, given a time axis of their full length.
      *
      * @param s splits with samples of shape {1, T}
