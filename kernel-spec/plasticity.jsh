@@ -23,6 +23,7 @@ import org.plasticity.latent.*;
 import org.plasticity.latent.learn.*;
 import org.plasticity.latent.tasks.*;
 import org.plasticity.latent.recipes.*;
+import org.plasticity.latent.fidelity.*;
 import org.plasticity.latent.model.GleConfig;
 import org.plasticity.latent.model.GleNetwork;
 import org.plasticity.notebook.*;

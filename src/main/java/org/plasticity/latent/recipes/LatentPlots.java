@@ -58,6 +58,36 @@ public final class LatentPlots {
         return chart;
     }
 
+    /**
+     * One line per layer of a per-step measure (e.g. {@link org.plasticity.latent.fidelity.ErrorFidelity.Report}'s
+     * cosine over time); NaN steps are left out.
+     *
+     * @param title chart title
+     * @param yTitle y axis title
+     * @param perLayer values per layer and step
+     * @return the chart
+     */
+    public static XYChart overTime(String title, String yTitle, double[][] perLayer) {
+        XYChart chart = Charts.line(title, "time step", yTitle);
+        for (int l = 0; l < perLayer.length; l++) {
+            double[] v = perLayer[l];
+            int n = (int) java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).count();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int t = 0, i = 0; t < v.length; t++) {
+                if (!Double.isNaN(v[t])) {
+                    x[i] = t;
+                    y[i++] = v[t];
+                }
+            }
+            if (n > 0) {
+                chart.addSeries("layer " + l, x, y);
+            }
+        }
+        chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
     /** Epoch-wise mean over seeds, truncated to the shortest history. */
     static double[] mean(List<List<EpochMetrics>> seeds, String metric) {
         int n = seeds.stream().mapToInt(List::size).min().orElse(0);
