@@ -1,11 +1,9 @@
 package org.plasticity.latent.adjoint;
 
 import java.util.Arrays;
-import java.util.List;
 import org.plasticity.latent.model.GleConfig;
 import org.plasticity.latent.model.GleNetwork;
 import org.plasticity.tensor.FloatKernels;
-import org.plasticity.train.Parameter;
 
 /**
  * Reverse-mode differentiation of a recorded window of forward-Euler steps (BPTT; the discrete adjoint method) of the
@@ -45,20 +43,13 @@ public final class DiscreteAdjoint {
         gW = new float[depth][];
         gb = new float[depth][];
         gTau = new float[depth][];
-        List<Parameter> ps = net.parameters();
         for (int l = 0; l < depth; l++) {
-            if (!c.frozen(l)) {
-                gW[l] = find(ps, "W" + l).grad();
-                gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
-                gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
-            }
+            gW[l] = net.weightGradient(l);
+            gb[l] = net.biasGradient(l);
+            gTau[l] = net.tauGradient(l);
         }
     }
 
-    private static Parameter find(List<Parameter> ps, String name) {
-        return ps.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("network has no parameter " + name));
-    }
 
     private void allocate(int n) {
         int depth = c.depth();

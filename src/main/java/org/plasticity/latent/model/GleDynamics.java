@@ -1,9 +1,7 @@
 package org.plasticity.latent.model;
 
 import java.util.Arrays;
-import java.util.List;
 import org.plasticity.tensor.FloatKernels;
-import org.plasticity.train.Parameter;
 
 /**
  * One synchronous forward-Euler step of every layer of a GLE network (spec §2.3), with GLE's error neurons and its
@@ -49,13 +47,10 @@ public final class GleDynamics {
         tr = new float[depth][];
         invTr = new float[depth][];
         tauFrozen = new boolean[depth][];
-        List<Parameter> ps = net.parameters();
         for (int l = 0; l < depth; l++) {
-            if (!c.frozen(l)) {
-                gW[l] = find(ps, "W" + l).grad();
-                gb[l] = c.bias() ? find(ps, "b" + l).grad() : null;
-                gTau[l] = c.learnTau() ? find(ps, "tau_m" + l).grad() : null;
-            }
+            gW[l] = net.weightGradient(l);
+            gb[l] = net.biasGradient(l);
+            gTau[l] = net.tauGradient(l);
             int n = c.size(l);
             invTm[l] = new float[n];
             tm[l] = new float[n];
@@ -66,10 +61,6 @@ public final class GleDynamics {
         refreshTimeConstants();
     }
 
-    private static Parameter find(List<Parameter> ps, String name) {
-        return ps.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("network has no parameter " + name));
-    }
 
     /** The network. */
     public GleNetwork network() {

@@ -24,6 +24,9 @@ public final class GleNetwork {
     private final float[][] tauM;
     private final float[][] tauR;
     private final List<Parameter> parameters;
+    private final float[][] gradW;
+    private final float[][] gradB;
+    private final float[][] gradTau;
     private final long seed;
 
     private GleNetwork(GleConfig config, long seed) {
@@ -34,6 +37,9 @@ public final class GleNetwork {
         b = new float[depth][];
         tauM = new float[depth][];
         tauR = new float[depth][];
+        gradW = new float[depth][];
+        gradB = new float[depth][];
+        gradTau = new float[depth][];
         List<Parameter> ps = new ArrayList<>();
         SplittableRandom rng = Seeds.stream(seed, Seeds.INIT, 0x61E);
         for (int l = 0; l < depth; l++) {
@@ -55,12 +61,18 @@ public final class GleNetwork {
             if (config.frozen(l)) {
                 continue;
             }
-            ps.add(new Parameter("W" + l, new int[] {n, fanIn}, w[l], 1.0, true));
+            Parameter pw = new Parameter("W" + l, new int[] {n, fanIn}, w[l], 1.0, true);
+            ps.add(pw);
+            gradW[l] = pw.grad();
             if (config.bias()) {
-                ps.add(new Parameter("b" + l, new int[] {n}, b[l], 1.0, false));
+                Parameter pb = new Parameter("b" + l, new int[] {n}, b[l], 1.0, false);
+                ps.add(pb);
+                gradB[l] = pb.grad();
             }
             if (config.learnTau()) {
-                ps.add(new Parameter("tau_m" + l, new int[] {n}, tauM[l], 1.0, false));
+                Parameter pt = new Parameter("tau_m" + l, new int[] {n}, tauM[l], 1.0, false);
+                ps.add(pt);
+                gradTau[l] = pt.grad();
             }
         }
         this.parameters = Collections.unmodifiableList(ps);
@@ -90,6 +102,21 @@ public final class GleNetwork {
     /** Trainable parameters: W0, b0, (tau_m0), W1, ... in layer order (none of frozen layers). */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** The gradient slot of W_l (live), or null for a frozen layer. */
+    public float[] weightGradient(int l) {
+        return gradW[l];
+    }
+
+    /** The gradient slot of b_l (live), or null without biases or for a frozen layer. */
+    public float[] biasGradient(int l) {
+        return gradB[l];
+    }
+
+    /** The gradient slot of τ_m of layer l (live), or null when τ_m is not learned or the layer is frozen. */
+    public float[] tauGradient(int l) {
+        return gradTau[l];
     }
 
     /** The live weights of layer {@code l}. */
