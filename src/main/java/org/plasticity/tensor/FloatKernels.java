@@ -66,6 +66,21 @@ public interface FloatKernels {
             float[] fwd, int fwdOff, float[] bwd, int bwdOff);
 
     /**
+     * {@link #denseBoth(int, int, int, float[], float[], int, float[], int, float[], int, float[], int)} with
+     * a start value for the top-down product: {@code bwd[r] = bwdStart[r] + Wᵀ·y[r]} (e.g. the input
+     * projection of a relaxation step), bit-identical to copying {@code bwdStart} into {@code bwd} and
+     * calling the accumulating form, without the copy. {@code bwdStart} has row stride {@code nIn} and
+     * must not overlap {@code bwd} (unless it is {@code bwd} at the same offset).
+     */
+    default void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
+            float[] fwd, int fwdOff, float[] bwdStart, int bwdStartOff, float[] bwd, int bwdOff) {
+        if (bwdStart != bwd || bwdStartOff != bwdOff) {
+            System.arraycopy(bwdStart, bwdStartOff, bwd, bwdOff, rows * nIn);
+        }
+        denseBoth(rows, nOut, nIn, w, x, xOff, y, yOff, fwd, fwdOff, bwd, bwdOff);
+    }
+
+    /**
      * Rows {@code [c0, c1)} of the transpose: {@code dst[j·rows + i] = src[i·cols + j]} for {@code i < rows},
      * {@code c0 ≤ j < c1}, with {@code src} a row-major {@code rows × cols} matrix and {@code dst} its
      * {@code cols × rows} transpose (exact: values are only moved).

@@ -6,6 +6,8 @@ import jdk.incubator.vector.FloatVector;
  * Generated micro-kernels of {@link VectorFloatKernels#denseBoth}: {@code denseRxG} handles R rows and G
  * outputs of one dense connection in one pass over the G weight rows, accumulating both the forward dot
  * products and the transposed (top-down) product. Every variant computes an element in the same order.
+ * The top-down accumulator is read from {@code bin} at {@code bi0} and written to {@code bwd} at
+ * {@code bw0} (the same place, or a start value such as the input projection, which saves a copy).
  */
 final class VectorDenseBlocks {
 
@@ -15,18 +17,18 @@ final class VectorDenseBlocks {
     private VectorDenseBlocks() {
     }
     static void dense2x4(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
         int w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
-        int x1 = x0 + nIn, bw1 = bw0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
+        int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]), y02 = FloatVector.broadcast(S, y[y0 + 2]), y03 = FloatVector.broadcast(S, y[y0 + 3]);
         FloatVector y10 = FloatVector.broadcast(S, y[y1 + 0]), y11 = FloatVector.broadcast(S, y[y1 + 1]), y12 = FloatVector.broadcast(S, y[y1 + 2]), y13 = FloatVector.broadcast(S, y[y1 + 3]);
         FloatVector f00 = z, f01 = z, f02 = z, f03 = z, f10 = z, f11 = z, f12 = z, f13 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector x1v = FloatVector.fromArray(S, x, x1 + i);
-            FloatVector b1v = FloatVector.fromArray(S, bwd, bw1 + i);
+            FloatVector b1v = FloatVector.fromArray(S, bin, bi1 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -54,9 +56,9 @@ final class VectorDenseBlocks {
         float t10 = VectorFloatKernels.sum(f10), t11 = VectorFloatKernels.sum(f11), t12 = VectorFloatKernels.sum(f12), t13 = VectorFloatKernels.sum(f13);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float x1s = x[x1 + i];
-            float b1s = bwd[bw1 + i];
+            float b1s = bin[bi1 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);
@@ -90,18 +92,18 @@ final class VectorDenseBlocks {
         fwd[f1 + 3] += t13;
     }
     static void dense2x2(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
         int w1 = w0 + nIn;
-        int x1 = x0 + nIn, bw1 = bw0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
+        int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]);
         FloatVector y10 = FloatVector.broadcast(S, y[y1 + 0]), y11 = FloatVector.broadcast(S, y[y1 + 1]);
         FloatVector f00 = z, f01 = z, f10 = z, f11 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector x1v = FloatVector.fromArray(S, x, x1 + i);
-            FloatVector b1v = FloatVector.fromArray(S, bwd, bw1 + i);
+            FloatVector b1v = FloatVector.fromArray(S, bin, bi1 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -119,9 +121,9 @@ final class VectorDenseBlocks {
         float t10 = VectorFloatKernels.sum(f10), t11 = VectorFloatKernels.sum(f11);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float x1s = x[x1 + i];
-            float b1s = bwd[bw1 + i];
+            float b1s = bin[bi1 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);
@@ -141,17 +143,17 @@ final class VectorDenseBlocks {
         fwd[f1 + 1] += t11;
     }
     static void dense2x1(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
-        int x1 = x0 + nIn, bw1 = bw0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+        int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]);
         FloatVector y10 = FloatVector.broadcast(S, y[y1 + 0]);
         FloatVector f00 = z, f10 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector x1v = FloatVector.fromArray(S, x, x1 + i);
-            FloatVector b1v = FloatVector.fromArray(S, bwd, bw1 + i);
+            FloatVector b1v = FloatVector.fromArray(S, bin, bi1 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -164,9 +166,9 @@ final class VectorDenseBlocks {
         float t10 = VectorFloatKernels.sum(f10);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float x1s = x[x1 + i];
-            float b1s = bwd[bw1 + i];
+            float b1s = bin[bi1 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);
@@ -179,14 +181,14 @@ final class VectorDenseBlocks {
         fwd[f1 + 0] += t10;
     }
     static void dense1x4(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
         int w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]), y02 = FloatVector.broadcast(S, y[y0 + 2]), y03 = FloatVector.broadcast(S, y[y0 + 3]);
         FloatVector f00 = z, f01 = z, f02 = z, f03 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -204,7 +206,7 @@ final class VectorDenseBlocks {
         float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01), t02 = VectorFloatKernels.sum(f02), t03 = VectorFloatKernels.sum(f03);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);
@@ -225,14 +227,14 @@ final class VectorDenseBlocks {
         fwd[f0 + 3] += t03;
     }
     static void dense1x2(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
         int w1 = w0 + nIn;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]);
         FloatVector f00 = z, f01 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -244,7 +246,7 @@ final class VectorDenseBlocks {
         float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);
@@ -257,13 +259,13 @@ final class VectorDenseBlocks {
         fwd[f0 + 1] += t01;
     }
     static void dense1x1(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]);
         FloatVector f00 = z;
         for (int i = 0; i < iv; i += L) {
             FloatVector x0v = FloatVector.fromArray(S, x, x0 + i);
-            FloatVector b0v = FloatVector.fromArray(S, bwd, bw0 + i);
+            FloatVector b0v = FloatVector.fromArray(S, bin, bi0 + i);
             FloatVector w0v = FloatVector.fromArray(S, w, w0 + i);
             f00 = w0v.fma(x0v, f00);
             b0v = w0v.fma(y00, b0v);
@@ -272,7 +274,7 @@ final class VectorDenseBlocks {
         float t00 = VectorFloatKernels.sum(f00);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
-            float b0s = bwd[bw0 + i];
+            float b0s = bin[bi0 + i];
             float w0s = w[w0 + i];
             t00 = Math.fma(w0s, x0s, t00);
             b0s = Math.fma(w0s, y[y0 + 0], b0s);

@@ -194,27 +194,38 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
             float[] fwd, int fwdOff, float[] bwd, int bwdOff) {
+        need(bwd, bwdOff, rows, nIn, nIn, "denseBoth bwd");
+        denseBoth(rows, nOut, nIn, w, x, xOff, y, yOff, fwd, fwdOff, bwd, bwdOff, bwd, bwdOff);
+    }
+
+    @Override
+    public void denseBoth(int rows, int nOut, int nIn, float[] w, float[] x, int xOff, float[] y, int yOff,
+            float[] fwd, int fwdOff, float[] bwdStart, int bwdStartOff, float[] bwd, int bwdOff) {
         need(w, 0, nOut, nIn, nIn, "denseBoth W");
         need(x, xOff, rows, nIn, nIn, "denseBoth x");
         need(y, yOff, rows, nOut, nOut, "denseBoth y");
         need(fwd, fwdOff, rows, nOut, nOut, "denseBoth fwd");
         need(bwd, bwdOff, rows, nIn, nIn, "denseBoth bwd");
+        need(bwdStart, bwdStartOff, rows, nIn, nIn, "denseBoth bwdStart");
         int iv = S.loopBound(nIn);
         int r = 0;
+        // the first output group reads the top-down accumulator from bwdStart, the later ones from bwd
         for (; r + 2 <= rows; r += 2) {
             int x0 = xOff + r * nIn;
             int b0 = bwdOff + r * nIn;
             int y0 = yOff + r * nOut;
             int f0 = fwdOff + r * nOut;
+            float[] bin = bwdStart;
+            int bi0 = bwdStartOff + r * nIn;
             int o = 0;
-            for (; o + 4 <= nOut; o += 4) {
-                VectorDenseBlocks.dense2x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o + 4 <= nOut; o += 4, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense2x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
-            for (; o + 2 <= nOut; o += 2) {
-                VectorDenseBlocks.dense2x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o + 2 <= nOut; o += 2, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense2x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
-            for (; o < nOut; o++) {
-                VectorDenseBlocks.dense2x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o < nOut; o++, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense2x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
         }
         for (; r < rows; r++) {
@@ -222,15 +233,17 @@ final class VectorFloatKernels implements FloatKernels {
             int b0 = bwdOff + r * nIn;
             int y0 = yOff + r * nOut;
             int f0 = fwdOff + r * nOut;
+            float[] bin = bwdStart;
+            int bi0 = bwdStartOff + r * nIn;
             int o = 0;
-            for (; o + 4 <= nOut; o += 4) {
-                VectorDenseBlocks.dense1x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o + 4 <= nOut; o += 4, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense1x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
-            for (; o + 2 <= nOut; o += 2) {
-                VectorDenseBlocks.dense1x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o + 2 <= nOut; o += 2, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense1x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
-            for (; o < nOut; o++) {
-                VectorDenseBlocks.dense1x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0);
+            for (; o < nOut; o++, bin = bwd, bi0 = b0) {
+                VectorDenseBlocks.dense1x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
             }
         }
     }

@@ -58,6 +58,18 @@ public interface Connection {
             float[] accIn, int accInOff, boolean withBias);
 
     /**
+     * {@link #couple} with a start value for {@code accIn}: {@code accIn = accInStart + ∂Φ_c/∂in} (e.g. the
+     * input projection of the layer below, constant during a phase), exactly as copying {@code accInStart}
+     * into {@code accIn} and calling {@link #couple}; a connection may skip the copy (the narrow dense one
+     * does). {@code accInStart} has the same row stride as {@code accIn} and does not overlap it.
+     */
+    default void coupleFrom(int rows, float[] in, int inOff, float[] out, int outOff, float[] accOut, int accOutOff,
+            float[] accInStart, int accInStartOff, float[] accIn, int accInOff, boolean withBias) {
+        System.arraycopy(accInStart, accInStartOff, accIn, accInOff, rows * inSize());
+        couple(rows, in, inOff, out, outOff, accOut, accOutOff, accIn, accInOff, withBias);
+    }
+
+    /**
      * Adds {@code alpha · ∂Φ_c/∂θ} summed over the rows to the parameters' gradient slots: for a dense
      * connection {@code gradW += alpha Σ_r out[r]·in[r]ᵀ} and {@code gradB += alpha Σ_r out[r]}.
      *

@@ -136,6 +136,22 @@ public final class DenseConnection implements Connection {
         }
     }
 
+    /** The narrow (fused) form reads {@code accInStart} in its first pass instead of copying it. */
+    @Override
+    public void coupleFrom(int rows, float[] in, int inOff, float[] out, int outOff, float[] accOut, int accOutOff,
+            float[] accInStart, int accInStartOff, float[] accIn, int accInOff, boolean withBias) {
+        if (nOut > FUSED_MAX_OUT) {
+            Connection.super.coupleFrom(rows, in, inOff, out, outOff, accOut, accOutOff, accInStart, accInStartOff, accIn,
+                    accInOff, withBias);
+            return;
+        }
+        k.denseBoth(rows, nOut, nIn, weight.value(), in, inOff, out, outOff, accOut, accOutOff, accInStart, accInStartOff,
+                accIn, accInOff);
+        if (withBias) {
+            k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
+        }
+    }
+
     @Override
     public void accumulateGradient(int rows, float alpha, float[] in, int inOff, float[] out, int outOff, boolean withBias) {
         float[] gw = weight.grad();

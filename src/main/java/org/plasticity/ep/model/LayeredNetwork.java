@@ -340,11 +340,18 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     void drive(NeuronState s, int r0, int r1, float beta) {
         int n = r1 - r0;
         int d = sizes.length;
-        System.arraycopy(xp, r0 * sizes[0], acc[0], r0 * sizes[0], n * sizes[0]);
+        if (d == 1) {
+            System.arraycopy(xp, r0 * sizes[0], acc[0], r0 * sizes[0], n * sizes[0]);
+        }
         for (int l = 1; l < d; l++) {
             Arrays.fill(acc[l], r0 * sizes[l], r1 * sizes[l], 0f);
         }
-        for (int l = 0; l + 1 < d; l++) {
+        // the first coupling's top-down product starts from the input projection (no per-step copy into acc[0])
+        if (d > 1) {
+            dynamicConnections[1].coupleFrom(n, s.rates(0), r0 * sizes[0], s.rates(1), r0 * sizes[1], acc[1], r0 * sizes[1],
+                    xp, r0 * sizes[0], acc[0], r0 * sizes[0], true);
+        }
+        for (int l = 1; l + 1 < d; l++) {
             dynamicConnections[l + 1].couple(n, s.rates(l), r0 * sizes[l], s.rates(l + 1), r0 * sizes[l + 1],
                     acc[l + 1], r0 * sizes[l + 1], acc[l], r0 * sizes[l], true);
         }
