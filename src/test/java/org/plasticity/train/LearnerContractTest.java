@@ -90,7 +90,10 @@ class LearnerContractTest {
                 new Subject("gle-online", t -> org.plasticity.latent.Latent.gle(org.plasticity.latent.Latent.small(8, 3), 1), Adam.of(0.01)),
                 new Subject("gle-instantaneous-learn-tau", t -> org.plasticity.latent.Latent.instantaneous(org.plasticity.latent.Latent.small(8, 3).toBuilder().learnTau(true).build(), 1), Adam.of(0.01)),
                 new Subject("bptt-gru", t -> new org.plasticity.latent.baselines.GruClassifier(8, 1, 5, 3, 1), Adam.of(0.01)),
-                new Subject("gle-bptt-window-4", t -> org.plasticity.latent.Latent.bptt(org.plasticity.latent.Latent.small(8, 3), 4, 1), Adam.of(0.01)));
+                new Subject("gle-bptt-window-4", t -> org.plasticity.latent.Latent.bptt(org.plasticity.latent.Latent.small(8, 3), 4, 1), Adam.of(0.01)),
+                new Subject("ep-dendritic", t -> org.plasticity.ep.dendritic.Dendritic.ep(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6, 5).withBranches(4, 2), 12, 4, 0.5, 1), Adam.of(0.01)),
+                new Subject("ep-dendritic-gate", t -> org.plasticity.ep.dendritic.Dendritic.ep(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6).withBranches(4, 2).withSparsity(org.plasticity.ep.dendritic.DendriticConfig.Sparsity.GATE), 12, 4, 0.5, 1), Adam.of(0.01)),
+                new Subject("bptt-dendritic", t -> org.plasticity.ep.dendritic.Dendritic.bptt(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6).withBranches(4, 2).withReading(org.plasticity.ep.dendritic.DendriticConfig.Reading.FUNCTION_BRANCHES), 12, 4, 1), Adam.of(0.01)));
     }
 
     static Stream<Subject> all() {
