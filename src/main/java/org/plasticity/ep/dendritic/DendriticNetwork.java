@@ -46,6 +46,11 @@ import org.plasticity.train.Parameter;
  * by output element; so the thread count never changes a result. Gradients and BPTT follow the
  * {@link DifferentiableModel} conventions; BPTT differentiates the masked parameterisation (masked entries have
  * zero gradient), whatever {@link DendriticConfig#maskGradients()} says for EP.
+ *
+ * <p>Initialisation (our decision): the configured rule (PyTorch's ±1/√fan-in by default) with the fan-in of the
+ * wider side of each symmetric coupling, e.g. an output neuron hears ≈ A·n·density apical branches although each
+ * branch reads only density·classes outputs; with the forward fan-in alone the Jacobi iteration has gain ≫ 1 and
+ * oscillates instead of settling. The dendrite→soma couplings and soma biases use fan-in B + A.
  */
 public final class DendriticNetwork implements DifferentiableModel<DendriticState> {
 
@@ -126,7 +131,9 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
             ua[l] = na == 0 ? null : new Parameter("ua" + (l + 1), new int[] {na}, new float[na], 1.0, true);
             bs[l] = new Parameter("bs" + (l + 1), new int[] {n}, new float[n], 1.0, true);
             int synB = config.synapses(config.below(l));
-            config.init().fill(basalW[l].weight().value(), basalW[l].bias().value(), synB, nb, config.initScale(),
+            // fan-in of the wider side: a presynaptic soma hears back from nb·synB/below branches (no loop for the input)
+            int fanB = l == 0 ? synB : Math.max(synB, (int) Math.ceil((double) nb * synB / config.below(l)));
+            config.init().fill(basalW[l].weight().value(), basalW[l].bias().value(), fanB, nb, config.initScale(),
                     Seeds.stream(seed, Seeds.INIT, stream++));
             maskB[l] = masked ? mask(nb, config.below(l), synB, Seeds.stream(seed, Seeds.INIT, MASK_STREAM + 2L * l)) : null;
             count += (long) nb * synB + nb;
@@ -134,7 +141,8 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
             ps.add(ub[l]);
             if (na > 0) {
                 int synA = config.synapses(config.above(l));
-                config.init().fill(apicalW[l].weight().value(), apicalW[l].bias().value(), synA, na, config.initScale(),
+                int fanA = Math.max(synA, (int) Math.ceil((double) na * synA / config.above(l)));
+                config.init().fill(apicalW[l].weight().value(), apicalW[l].bias().value(), fanA, na, config.initScale(),
                         Seeds.stream(seed, Seeds.INIT, stream++));
                 maskA[l] = masked ? mask(na, config.above(l), synA, Seeds.stream(seed, Seeds.INIT, MASK_STREAM + 2L * l + 1))
                         : null;
@@ -157,7 +165,8 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
         }
         int top = config.somas(h - 1);
         outW = new DenseConnection("o", top, config.classes(), 1.0, kernels);
-        config.init().fill(outW.weight().value(), outW.bias().value(), top, config.classes(), config.initScale(),
+        config.init().fill(outW.weight().value(), outW.bias().value(), Math.max(top, config.classes()), config.classes(),
+                config.initScale(),
                 Seeds.stream(seed, Seeds.INIT, stream));
         ps.addAll(outW.parameters());
         count += (long) top * config.classes() + config.classes();
