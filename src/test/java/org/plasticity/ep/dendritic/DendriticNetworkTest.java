@@ -179,8 +179,10 @@ class DendriticNetworkTest {
             GduResult r = GduCheck.run(net(c, 3), gduBatch(), T1, K, 0.01, true);
             // the last increments of a settled net are ~1e-7 and their signs partly noise; RMSE is the criterion
             double signs = c.reading() == DendriticConfig.Reading.STATE_BRANCHES ? 0.1 : 0.2;
+            // two hidden layers: the bottom layer's updates are ~100× smaller, finite-β error weighs more there
+            double tol = c.depth() == 1 ? 0.05 : 0.1;
             for (String key : r.keys()) {
-                assertTrue(r.rmse(key) < 0.05, c + " " + key + ": RMSE " + r.rmse(key) + "\n" + r.toText());
+                assertTrue(r.rmse(key) < tol, c + " " + key + ": RMSE " + r.rmse(key) + "\n" + r.toText());
                 assertTrue(r.signError(key) < signs, c + " " + key + ": sign error " + r.signError(key) + "\n" + r.toText());
             }
         }
