@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Splits an index range into contiguous chunks and runs them on a small pool of daemon threads (the
@@ -12,7 +13,10 @@ import java.util.function.IntConsumer;
  * {@code plasticity.spinMicros} (200 µs) before they park, and a call allocates one small object. The split depends only on the range, the grain and the thread count,
  * and kernels compute each element the same way in every chunk, so results never depend on it.
  *
- * <p>Threads: {@code plasticity.threads} system property, else the number of available processors.
+ * <p>Threads: {@code plasticity.threads} system property, else the number of available processors. A
+ * thread can lower its own share for a while with {@link #withThreads(int, Supplier)} (a sweep pins each
+ * of its side-by-side runs to one thread this way); as the split never changes the results, neither does
+ * the limit.
  */
 public final class Parallel {
 
@@ -39,6 +43,8 @@ public final class Parallel {
     private static final Worker[] POOL = workers();
     /** Held by the one caller whose chunks the workers run; other callers meanwhile run their work inline. */
     private static final AtomicBoolean BUSY = new AtomicBoolean();
+    /** This thread's limit on {@link #threads()} ({@link #withThreads}); 0 = none. */
+    private static final ThreadLocal<int[]> LIMIT = ThreadLocal.withInitial(() -> new int[1]);
 
     private Parallel() {
     }
@@ -71,9 +77,39 @@ public final class Parallel {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (MIN_CHUNK_WORK + w - 1) / w));
     }
 
-    /** Number of threads used (including the caller). */
+    /** Number of threads used by calls from this thread (including the caller): the pool's size, or this thread's lower limit. */
     public static int threads() {
+        int l = LIMIT.get()[0];
+        return l > 0 ? Math.min(l, THREADS) : THREADS;
+    }
+
+    /** The pool's size ({@code plasticity.threads}, else the available processors), whatever this thread's limit. */
+    public static int poolThreads() {
         return THREADS;
+    }
+
+    /**
+     * Runs {@code body} on this thread with at most {@code threads} threads per call (1: everything on this
+     * thread, never taking the shared pool). Results are the same as without the limit; only the split
+     * changes. Nested limits take the inner one; the previous limit is restored afterwards.
+     *
+     * @param threads the limit (at least 1)
+     * @param body the work
+     * @param <T> its result type
+     * @return what {@code body} returned
+     */
+    public static <T> T withThreads(int threads, Supplier<T> body) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        int[] l = LIMIT.get();
+        int before = l[0];
+        l[0] = threads;
+        try {
+            return body.get();
+        } finally {
+            l[0] = before;
+        }
     }
 
     /**
@@ -85,7 +121,7 @@ public final class Parallel {
      * @param task the work
      */
     public static void forRange(int n, int grain, RangeTask task) {
-        int chunks = Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));
+        int chunks = Math.min(threads(), Math.max(1, n / Math.max(1, grain)));
         // a nested call from a worker, or a call while another caller holds the pool, runs inline (same results)
         if (chunks <= 1 || Thread.currentThread().getThreadGroup() == WORKERS || !BUSY.compareAndSet(false, true)) {
             if (n > 0) {

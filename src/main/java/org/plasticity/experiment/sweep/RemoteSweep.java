@@ -15,17 +15,23 @@ import org.plasticity.results.RunStore;
  * @param committed the store's committed directory, or null
  * @param retryFailed whether failed runs are tried again
  * @param recipes the recipe lookup on the executor
+ * @param threadsPerRun threads of each run's kernels (0: the executor JVM's {@code plasticity.threads})
  */
-public record RemoteSweep(String json, String output, String committed, boolean retryFailed, RecipeLookup recipes)
-        implements Serializable {
+public record RemoteSweep(String json, String output, String committed, boolean retryFailed, RecipeLookup recipes,
+        int threadsPerRun) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** The remote form of a sweep. */
+    /** A remote sweep whose runs use the executor JVM's thread setting. */
+    public RemoteSweep(String json, String output, String committed, boolean retryFailed, RecipeLookup recipes) {
+        this(json, output, committed, retryFailed, recipes, 0);
+    }
+
+    /** The remote form of a sweep; its runs use the sweep's {@link Sweep#effectiveThreadsPerRun()}. */
     public static RemoteSweep of(Sweep s, RecipeLookup recipes) {
         RunStore st = s.runStore();
         return new RemoteSweep(s.toJson(), st.output().toString(), st.committed() == null ? null
-                : st.committed().toString(), s.retryFailed(), recipes);
+                : st.committed().toString(), s.retryFailed(), recipes, s.effectiveThreadsPerRun());
     }
 
     /**
@@ -37,6 +43,6 @@ public record RemoteSweep(String json, String output, String committed, boolean 
     public RunResult run(SweepPoint p) {
         Sweep s = Sweep.fromJson(json, recipes).store(new RunStore(Path.of(output), committed == null ? null
                 : Path.of(committed))).retryFailed(retryFailed);
-        return s.runOne(p);
+        return s.runOne(p, threadsPerRun);
     }
 }

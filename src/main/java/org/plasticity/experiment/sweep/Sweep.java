@@ -20,6 +20,10 @@ import org.plasticity.io.Json;
 import org.plasticity.results.Profile;
 import org.plasticity.results.RunRecord;
 import org.plasticity.results.RunStore;
+import org.plasticity.tensor.Parallel;
+import org.plasticity.train.EpochMetrics;
+import org.plasticity.train.TrainingListener;
+import org.plasticity.train.TrainingSession;
 
 /**
  * A grid of knob values × seeds of one recipe, run as independent, resumable runs. Each point is
@@ -54,9 +58,12 @@ public final class Sweep {
     private final boolean retryFailed;
     private final SweepExecutor executor;
     private final List<SweepListener> listeners;
+    private final int threadsPerRun;
+    private final boolean record;
 
     private Sweep(Recipe recipe, Map<String, List<Object>> vary, Map<String, Object> set, long[] seeds, Profile profile,
-            RunStore store, boolean retryFailed, SweepExecutor executor, List<SweepListener> listeners) {
+            RunStore store, boolean retryFailed, SweepExecutor executor, List<SweepListener> listeners, int threadsPerRun,
+            boolean record) {
         this.recipe = recipe;
         this.vary = vary;
         this.set = set;
@@ -66,6 +73,8 @@ public final class Sweep {
         this.retryFailed = retryFailed;
         this.executor = executor;
         this.listeners = List.copyOf(listeners);
+        this.threadsPerRun = threadsPerRun;
+        this.record = record;
     }
 
     /**
@@ -80,12 +89,12 @@ public final class Sweep {
                     + " recipes");
         }
         return new Sweep(recipe, new LinkedHashMap<>(), new LinkedHashMap<>(), recipe.seeds(), Profile.current(), null,
-                false, null, List.of());
+                false, null, List.of(), 0, false);
     }
 
     private Sweep copy(Map<String, List<Object>> v, Map<String, Object> s, long[] sd, Profile p, RunStore st, boolean rf,
             SweepExecutor ex, List<SweepListener> ls) {
-        return new Sweep(recipe, v, s, sd, p, st, rf, ex, ls);
+        return new Sweep(recipe, v, s, sd, p, st, rf, ex, ls, threadsPerRun, record);
     }
 
     /**
@@ -162,6 +171,54 @@ public final class Sweep {
         return copy(vary, set, seeds, profile, store, retryFailed, executor, ls);
     }
 
+    /**
+     * Threads each run may use for its kernels ({@link Parallel#withThreads}); 0 (the default) leaves it
+     * to the executor: one per run when runs go side by side ({@link SweepExecutor#threads(int)} with
+     * more than one thread, Spark), else the library's setting ({@code -Dplasticity.threads}). The
+     * numbers do not depend on it.
+     *
+     * @param threads 0, or at least 1
+     * @return a copy
+     */
+    public Sweep threadsPerRun(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads per run must be ≥ 0 (0 = the executor's choice), got " + threads);
+        }
+        return new Sweep(recipe, vary, set, seeds, profile, store, retryFailed, executor, listeners, threads, record);
+    }
+
+    /**
+     * Whether each finished run is recorded into the committed {@code results/} as it lands (full
+     * profile, the default store only): its record is promoted into {@code results/runs/} and the
+     * recipe's rows for its grid point are written again over every recorded seed (the committed
+     * ones and this sweep's), so a killed sweep keeps what it recorded. Job arrays record in the
+     * {@code collect} step instead ({@link #collectAndRecord()}).
+     *
+     * @param on whether to record
+     * @return a copy
+     */
+    public Sweep record(boolean on) {
+        if (on && profile == Profile.SMOKE) {
+            throw new IllegalArgumentException("smoke runs are never recorded: use the full profile to record");
+        }
+        return new Sweep(recipe, vary, set, seeds, profile, store, retryFailed, executor, listeners, threadsPerRun, on);
+    }
+
+    /** Whether finished runs are recorded into the committed results. */
+    public boolean records() {
+        return record;
+    }
+
+    /** The threads each run uses: the explicit {@link #threadsPerRun(int)}, else the executor's choice (0 = the library's setting). */
+    public int effectiveThreadsPerRun() {
+        return threadsPerRun > 0 ? threadsPerRun : executor().threadsPerRun();
+    }
+
+    /** The executor: the one set, else {@link SweepExecutor#inProcess()}. */
+    public SweepExecutor executor() {
+        return executor != null ? executor : SweepExecutor.inProcess();
+    }
+
     /** The recipe. */
     public Recipe recipe() {
         return recipe;
@@ -213,8 +270,11 @@ public final class Sweep {
      * @return one row per run
      */
     public SweepTable run() {
+        if (record && profile == Profile.SMOKE) {
+            throw new IllegalArgumentException("smoke runs are never recorded: use the full profile to record");
+        }
         List<SweepPoint> ps = points();
-        SweepExecutor ex = executor != null ? executor : SweepExecutor.inProcess();
+        SweepExecutor ex = executor();
         listeners.forEach(l -> l.started(ps));
         List<RunResult> rs = ex.execute(this, ps, this::runOne);
         listeners.forEach(l -> l.finished(rs));
@@ -256,13 +316,73 @@ public final class Sweep {
         return new SweepTable(recipe.id(), varied(), rs);
     }
 
-    /** Runs one point with failure isolation; never throws for the run's own errors. */
+    /** Runs one point with failure isolation (with its threads, recorded when asked); never throws for the run's own errors. */
     RunResult runOne(SweepPoint p) {
+        return runOne(p, effectiveThreadsPerRun());
+    }
+
+    /** {@link #runOne(SweepPoint)} with {@code threads} per run (0: the library's setting). */
+    RunResult runOne(SweepPoint p, int threads) {
         RunStore st = runStore();
         listeners.forEach(l -> l.runStarted(p));
-        RunResult r = attempt(p, st);
+        RunResult r = threads > 0 ? Parallel.withThreads(threads, () -> attempt(p, st)) : attempt(p, st);
+        if (record && r.finished()) {
+            recordPoint(p.overrides(), st);
+        }
         listeners.forEach(l -> l.runFinished(r));
         return r;
+    }
+
+    /** One lock for the record step of every sweep in this JVM (the CSV itself is locked across processes). */
+    private static final Object RECORDING = new Object();
+
+    /**
+     * Records the finished seeds of one grid point: promotes this sweep's records into the committed
+     * directory and writes the recipe's rows over the committed seeds of the recipe and this sweep.
+     */
+    private void recordPoint(Map<String, Object> overrides, RunStore st) {
+        if (st.committed() == null) {
+            throw new IllegalStateException("recording needs a store with a committed directory (the default full-profile"
+                    + " store), not " + st);
+        }
+        synchronized (RECORDING) {
+            Experiment e = recipe.experiment().with(overrides).profile(profile).store(st).quiet();
+            String id = e.runId();
+            java.util.LinkedHashSet<Long> ss = new java.util.LinkedHashSet<>();
+            for (long s : recipe.seeds()) {
+                if (st.isCommitted(id, s)) {
+                    ss.add(s);
+                }
+            }
+            for (long s : seeds) {
+                if (st.record(id, s).isPresent()) {
+                    st.promote(id, s);
+                    ss.add(s);
+                }
+            }
+            e.seedList(ss.stream().mapToLong(Long::longValue).toArray()).record(true).run();
+        }
+    }
+
+    /**
+     * {@link #collect()}, then records every grid point's finished seeds into the committed results
+     * (the job-array path's record step: {@code plasticity collect SWEEP.json --record}).
+     *
+     * @return the table of the stored runs
+     */
+    public SweepTable collectAndRecord() {
+        if (profile == Profile.SMOKE) {
+            throw new IllegalArgumentException("smoke runs are never recorded: use the full profile to record");
+        }
+        SweepTable t = collect();
+        RunStore st = runStore();
+        java.util.Set<Map<String, Object>> done = new java.util.LinkedHashSet<>();
+        for (RunResult r : t.results()) {
+            if (r.finished() && done.add(r.knobs())) {
+                recordPoint(r.knobs(), st);
+            }
+        }
+        return t;
     }
 
     private RunResult attempt(SweepPoint p, RunStore st) {
@@ -277,8 +397,17 @@ public final class Sweep {
         }
         long t0 = System.nanoTime();
         try {
-            Outcome o = recipe.experiment().with(p.overrides()).profile(p.profile()).seedList(p.seed()).store(st)
-                    .quiet().record(false).run();
+            Experiment e = recipe.experiment().with(p.overrides()).profile(p.profile()).seedList(p.seed()).store(st)
+                    .quiet().record(false);
+            if (!listeners.isEmpty()) {
+                e = e.listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(TrainingSession session, EpochMetrics m) {
+                        listeners.forEach(l -> l.runEpoch(p, m, session.config().epochs()));
+                    }
+                });
+            }
+            Outcome o = e.run();
             RunRecord r = o.sweep().records().get(0);
             Files.deleteIfExists(marker);
             return RunResult.of(p, r, false, (System.nanoTime() - t0) / 1e9);

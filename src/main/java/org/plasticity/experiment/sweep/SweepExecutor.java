@@ -38,7 +38,18 @@ public interface SweepExecutor {
         return execute(points, body);
     }
 
-    /** One run after the other in the calling thread. */
+    /**
+     * The threads each run may use when the sweep does not say ({@link Sweep#threadsPerRun(int)}): 0
+     * leaves the library's setting ({@code -Dplasticity.threads}); executors that run several runs side
+     * by side on one machine return 1.
+     *
+     * @return 0 or the threads per run
+     */
+    default int threadsPerRun() {
+        return 0;
+    }
+
+    /** One run after the other in the calling thread (each run with the library's thread setting). */
     static SweepExecutor sequential() {
         return (points, body) -> {
             List<RunResult> out = new ArrayList<>();
@@ -50,10 +61,10 @@ public interface SweepExecutor {
     }
 
     /**
-     * A pool of {@code threads} runs side by side (the default uses one per available core). The
-     * tensor kernels' shared pool (tensor.Parallel) is held by one run at a time; a run that finds
-     * it busy computes inline on its own thread, with the same arithmetic, so results stay
-     * bit-identical. For one-thread runs set {@code -Dplasticity.threads=1}.
+     * A pool of {@code threads} runs side by side (the default uses one per available core). With more
+     * than one thread each run is pinned to one thread ({@link #threadsPerRun()}; on 2 cores two
+     * one-thread runs side by side beat one two-thread run for these models), unless the sweep asks
+     * otherwise ({@link Sweep#threadsPerRun(int)}); the split never changes the numbers.
      *
      * @param threads concurrent runs (at least 1)
      * @return the executor
@@ -106,6 +117,11 @@ public interface SweepExecutor {
             } finally {
                 pool.shutdownNow();
             }
+        }
+
+        @Override
+        public int threadsPerRun() {
+            return threads > 1 ? 1 : 0;
         }
 
         @Override

@@ -30,14 +30,36 @@ import org.plasticity.experiment.sweep.SweepPoint;
  *         run();
  * }</pre>
  */
-public final class SparkExecutor implements SweepExecutor {
+public final class SparkExecutor implements SweepExecutor, AutoCloseable {
 
     private final SparkSession spark;
     private final RecipeLookup recipes;
+    private final boolean owned;
 
-    private SparkExecutor(SparkSession spark, RecipeLookup recipes) {
+    private SparkExecutor(SparkSession spark, RecipeLookup recipes, boolean owned) {
         this.spark = spark;
         this.recipes = recipes;
+        this.owned = owned;
+    }
+
+    /**
+     * An executor on a session of its own ({@code plasticity sweep ... --executor spark --master URL}):
+     * {@code master} (or, when null, the master spark-submit set), app name "plasticity sweep", no UI;
+     * {@link #close()} stops it. An existing session of this JVM is reused (and then not stopped).
+     *
+     * @param master the master URL ({@code local[2]}, {@code spark://HOST:7077}, ...), or null
+     * @return the executor
+     */
+    public static SparkExecutor connect(String master) {
+        boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        SparkSession.Builder b = SparkSession.builder().appName("plasticity sweep").config("spark.ui.enabled", "false");
+        if (master != null) {
+            b = b.master(master);
+        }
+        if (master != null && master.startsWith("local")) {
+            b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return new SparkExecutor(b.getOrCreate(), RecipeLookup.catalog(), !existed);
     }
 
     /** An executor on this session; recipes are found in the catalogue on each executor. */
@@ -47,7 +69,7 @@ public final class SparkExecutor implements SweepExecutor {
 
     /** An executor on this session with another recipe lookup (private recipes, tests). */
     public static SparkExecutor of(SparkSession spark, RecipeLookup recipes) {
-        return new SparkExecutor(spark, recipes);
+        return new SparkExecutor(spark, recipes, false);
     }
 
     @Override
@@ -65,6 +87,20 @@ public final class SparkExecutor implements SweepExecutor {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobDescription("plasticity sweep " + sweep.recipe().id() + " (" + points.size() + " runs)");
         return jsc.parallelize(points, points.size()).map(remote::run).collect();
+    }
+
+    /** Each task's run uses {@code spark.task.cpus} threads (default 1): Spark runs that many cores' worth of tasks side by side. */
+    @Override
+    public int threadsPerRun() {
+        return Math.max(1, Integer.parseInt(spark.sparkContext().getConf().get("spark.task.cpus", "1").trim()));
+    }
+
+    /** Stops the session when {@link #connect(String)} started it. */
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
     }
 
     @Override

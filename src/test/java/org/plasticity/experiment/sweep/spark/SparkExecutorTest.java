@@ -86,4 +86,16 @@ class SparkExecutorTest {
         }
         assertTrue(onSpark.table().rowCount() == 4 && onSpark.grouped().rowCount() > 0);
     }
+
+    @Test
+    void theCommandLineFindsTheSparkExecutorAndPinsEachTaskToOneThread(@TempDir Path dir) throws Exception {
+        SweepExecutor ex = org.plasticity.experiment.sweep.SweepCliAccess.executor("spark", "local[2]");
+        assertTrue(ex instanceof SparkExecutor, String.valueOf(ex));
+        assertEquals(1, ex.threadsPerRun());
+        ((SparkExecutor) ex).close(); // the session existed before: not stopped
+        assertTrue(!spark.sparkContext().isStopped(), "a session the executor did not start stays up");
+        SparkExecutor.of(spark, SparkExecutorTest::toy); // still usable
+        Sweep s = sweep(dir).executor(SparkExecutor.of(spark, SparkExecutorTest::toy));
+        assertEquals(1, s.effectiveThreadsPerRun());
+    }
 }
