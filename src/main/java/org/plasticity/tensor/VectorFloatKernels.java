@@ -27,18 +27,20 @@ final class VectorFloatKernels implements FloatKernels {
     /** Columns per panel in {@link #gemmAB}: three vectors. */
     private static final int AB_PANEL = 3 * L;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[L]);
-    /** Lane rotations by L/2, L/4, ..., 1 for the fixed-order reduction tree of {@link #sum}. */
-    private static final VectorShuffle<Float>[] ROTATIONS = rotations();
+    /** Per-thread spill area of the accumulators of one {@code gemmNT} block (4 × 4 vectors). */
+    private static final ThreadLocal<float[]> SPILL = ThreadLocal.withInitial(() -> new float[16 * L]);
+    /*
+     * Lane rotations by 8, 4, 2, 1 for the fixed-order reduction tree of {@link #sum} (those below L are used, from
+     * L/2 down). Separate static final fields, not an array: C2 intrinsifies rearrange only with a constant shuffle,
+     * and an array element is not one (the rearrange then ran in Java and allocated ~3 MB per GLE step).
+     */
+    private static final VectorShuffle<Float> ROT8 = rotation(8);
+    private static final VectorShuffle<Float> ROT4 = rotation(4);
+    private static final VectorShuffle<Float> ROT2 = rotation(2);
+    private static final VectorShuffle<Float> ROT1 = rotation(1);
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] rotations() {
-        int n = Integer.numberOfTrailingZeros(L);
-        VectorShuffle<Float>[] r = new VectorShuffle[n];
-        for (int i = 0; i < n; i++) {
-            int step = L >> (i + 1);
-            r[i] = VectorShuffle.fromOp(S, lane -> (lane + step) % L);
-        }
-        return r;
+    private static VectorShuffle<Float> rotation(int step) {
+        return VectorShuffle.fromOp(S, lane -> (lane + step) % L);
     }
 
     /**
@@ -47,8 +49,20 @@ final class VectorFloatKernels implements FloatKernels {
      * depend on JIT warm-up; rotations and lane-wise adds are exact in every execution mode.
      */
     static float sum(FloatVector v) {
-        for (VectorShuffle<Float> r : ROTATIONS) {
-            v = v.add(v.rearrange(r));
+        if (L > 16) {
+            throw new IllegalStateException("vector species of " + L + " float lanes is not supported");
+        }
+        if (L > 8) {
+            v = v.add(v.rearrange(ROT8));
+        }
+        if (L > 4) {
+            v = v.add(v.rearrange(ROT4));
+        }
+        if (L > 2) {
+            v = v.add(v.rearrange(ROT2));
+        }
+        if (L > 1) {
+            v = v.add(v.rearrange(ROT1));
         }
         return v.lane(0);
     }
@@ -106,6 +120,7 @@ final class VectorFloatKernels implements FloatKernels {
         need(b, bOff, n, ldb, k, "gemmNT B");
         need(c, cOff, m, ldc, n, "gemmNT C");
         int kv = S.loopBound(k);
+        float[] sp = SPILL.get();
         for (int j0 = 0; j0 < n; j0 += NT_PANEL) {
             int j1 = Math.min(n, j0 + NT_PANEL);
             int i = 0;
@@ -113,21 +128,49 @@ final class VectorFloatKernels implements FloatKernels {
                 int ar = aOff + i * lda;
                 int j = j0;
                 for (; j + 4 <= j1; j += 4) {
-                    VectorGemmBlocks.nt4x4(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate);
+                    VectorGemmBlocks.nt4x4(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate, sp);
                 }
                 for (; j < j1; j++) {
-                    VectorGemmBlocks.nt4x1(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate);
+                    VectorGemmBlocks.nt4x1(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate, sp);
                 }
             }
             for (; i < m; i++) {
                 int ar = aOff + i * lda;
                 int j = j0;
                 for (; j + 4 <= j1; j += 4) {
-                    VectorGemmBlocks.nt1x4(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate);
+                    VectorGemmBlocks.nt1x4(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate, sp);
                 }
                 for (; j < j1; j++) {
-                    VectorGemmBlocks.nt1x1(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate);
+                    VectorGemmBlocks.nt1x1(k, kv, a, ar, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, accumulate, sp);
                 }
+            }
+        }
+    }
+
+    /**
+     * The lane sum of the L floats at {@code sp[off]}, in the tree order of {@link #sum(FloatVector)} (bit-identical:
+     * the same additions of the same operands); overwrites them.
+     */
+    static float sum(float[] sp, int off) {
+        for (int h = L >> 1; h >= 1; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                sp[off + i] = sp[off + i] + sp[off + i + h];
+            }
+        }
+        return sp[off];
+    }
+
+    /**
+     * Ends an {@code r × cols} block of {@link #gemmNT} whose accumulators were spilled to {@code sp} (accumulator
+     * {@code (i, j)} at {@code (i·cols + j)·L}): lane sum, the scalar tail over {@code [kv, k)}, store — the same
+     * operations in the same order as {@code put(c, …, tail(sum(acc), …))} on the vectors.
+     */
+    static void finishNT(int r, int cols, float[] sp, int k, int kv, float[] a, int ar0, int lda, float[] b, int br0,
+            int ldb, float[] c, int c0, int ldc, boolean accumulate) {
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < cols; j++) {
+                float s = tail(sum(sp, (i * cols + j) * L), a, ar0 + i * lda, b, br0 + j * ldb, kv, k);
+                put(c, c0 + i * ldc + j, s, accumulate);
             }
         }
     }

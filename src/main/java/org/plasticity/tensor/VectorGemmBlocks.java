@@ -6,7 +6,9 @@ import jdk.incubator.vector.FloatVector;
  * Generated register-blocked micro-kernels of {@link VectorFloatKernels#gemmNT} ({@code ntRxC}: R rows of A
  * against C rows of B, dot products reduced once at the end) and {@link VectorFloatKernels#gemmAB}
  * ({@code abRxV}: R rows of C × V vectors of columns; {@code abRs}: one scalar column). Every variant
- * computes an element in the same operation order.
+ * computes an element in the same operation order. The {@code nt} blocks spill their accumulators into {@code sp}
+ * (at least 16·L floats) and reduce them there ({@link VectorFloatKernels#finishNT}): passing them to a reduction method
+ * that C2 does not inline would box every vector (~3 MB per step of the GLE MNIST-1D net).
  */
 final class VectorGemmBlocks {
 
@@ -16,7 +18,7 @@ final class VectorGemmBlocks {
     private VectorGemmBlocks() {
     }
     static void nt4x4(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
-            float[] c, int c0, int ldc, boolean accumulate) {
+            float[] c, int c0, int ldc, boolean accumulate, float[] sp) {
         int ar1 = ar0 + lda, ar2 = ar1 + lda, ar3 = ar2 + lda;
         int br1 = br0 + ldb, br2 = br1 + ldb, br3 = br2 + ldb;
         FloatVector z = FloatVector.zero(S);
@@ -47,25 +49,26 @@ final class VectorGemmBlocks {
             c23 = a2.fma(b3, c23);
             c33 = a3.fma(b3, c33);
         }
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c01), a, ar0, b, br1, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c02), a, ar0, b, br2, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c03), a, ar0, b, br3, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 1 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c10), a, ar1, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 1 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c11), a, ar1, b, br1, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 1 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c12), a, ar1, b, br2, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 1 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c13), a, ar1, b, br3, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 2 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c20), a, ar2, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 2 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c21), a, ar2, b, br1, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 2 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c22), a, ar2, b, br2, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 2 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c23), a, ar2, b, br3, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 3 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c30), a, ar3, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 3 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c31), a, ar3, b, br1, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 3 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c32), a, ar3, b, br2, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 3 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c33), a, ar3, b, br3, kv, k), accumulate);
+        c00.intoArray(sp, 0 * L);
+        c01.intoArray(sp, 1 * L);
+        c02.intoArray(sp, 2 * L);
+        c03.intoArray(sp, 3 * L);
+        c10.intoArray(sp, 4 * L);
+        c11.intoArray(sp, 5 * L);
+        c12.intoArray(sp, 6 * L);
+        c13.intoArray(sp, 7 * L);
+        c20.intoArray(sp, 8 * L);
+        c21.intoArray(sp, 9 * L);
+        c22.intoArray(sp, 10 * L);
+        c23.intoArray(sp, 11 * L);
+        c30.intoArray(sp, 12 * L);
+        c31.intoArray(sp, 13 * L);
+        c32.intoArray(sp, 14 * L);
+        c33.intoArray(sp, 15 * L);
+        VectorFloatKernels.finishNT(4, 4, sp, k, kv, a, ar0, lda, b, br0, ldb, c, c0, ldc, accumulate);
     }
     static void nt4x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
-            float[] c, int c0, int ldc, boolean accumulate) {
+            float[] c, int c0, int ldc, boolean accumulate, float[] sp) {
         int ar1 = ar0 + lda, ar2 = ar1 + lda, ar3 = ar2 + lda;
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
@@ -80,13 +83,14 @@ final class VectorGemmBlocks {
             c20 = a2.fma(b0, c20);
             c30 = a3.fma(b0, c30);
         }
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 1 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c10), a, ar1, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 2 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c20), a, ar2, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 3 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c30), a, ar3, b, br0, kv, k), accumulate);
+        c00.intoArray(sp, 0 * L);
+        c10.intoArray(sp, 1 * L);
+        c20.intoArray(sp, 2 * L);
+        c30.intoArray(sp, 3 * L);
+        VectorFloatKernels.finishNT(4, 1, sp, k, kv, a, ar0, lda, b, br0, ldb, c, c0, ldc, accumulate);
     }
     static void nt1x4(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
-            float[] c, int c0, int ldc, boolean accumulate) {
+            float[] c, int c0, int ldc, boolean accumulate, float[] sp) {
         int br1 = br0 + ldb, br2 = br1 + ldb, br3 = br2 + ldb;
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
@@ -101,13 +105,14 @@ final class VectorGemmBlocks {
             FloatVector b3 = FloatVector.fromArray(S, b, br3 + p);
             c03 = a0.fma(b3, c03);
         }
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 1, VectorFloatKernels.tail(VectorFloatKernels.sum(c01), a, ar0, b, br1, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 2, VectorFloatKernels.tail(VectorFloatKernels.sum(c02), a, ar0, b, br2, kv, k), accumulate);
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 3, VectorFloatKernels.tail(VectorFloatKernels.sum(c03), a, ar0, b, br3, kv, k), accumulate);
+        c00.intoArray(sp, 0 * L);
+        c01.intoArray(sp, 1 * L);
+        c02.intoArray(sp, 2 * L);
+        c03.intoArray(sp, 3 * L);
+        VectorFloatKernels.finishNT(1, 4, sp, k, kv, a, ar0, lda, b, br0, ldb, c, c0, ldc, accumulate);
     }
     static void nt1x1(int k, int kv, float[] a, int ar0, int lda, float[] b, int br0, int ldb,
-            float[] c, int c0, int ldc, boolean accumulate) {
+            float[] c, int c0, int ldc, boolean accumulate, float[] sp) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z;
         for (int p = 0; p < kv; p += L) {
@@ -115,7 +120,8 @@ final class VectorGemmBlocks {
             FloatVector b0 = FloatVector.fromArray(S, b, br0 + p);
             c00 = a0.fma(b0, c00);
         }
-        VectorFloatKernels.put(c, c0 + 0 * ldc + 0, VectorFloatKernels.tail(VectorFloatKernels.sum(c00), a, ar0, b, br0, kv, k), accumulate);
+        c00.intoArray(sp, 0 * L);
+        VectorFloatKernels.finishNT(1, 1, sp, k, kv, a, ar0, lda, b, br0, ldb, c, c0, ldc, accumulate);
     }
     static void ab4x3(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
             float[] c, int c0, int ldc) {

@@ -31,6 +31,8 @@ public final class GleDynamics {
     private final float[][] tr;
     private final float[][] invTr;
     private final boolean[][] tauFrozen;
+    /** Wᵀ per layer ({@code fanIn × n}), scratch of {@link #step}. */
+    private final float[][] wT;
 
     /**
      * @param net the network whose parameters and gradient slots the steps use
@@ -47,7 +49,9 @@ public final class GleDynamics {
         tr = new float[depth][];
         invTr = new float[depth][];
         tauFrozen = new boolean[depth][];
+        wT = new float[depth][];
         for (int l = 0; l < depth; l++) {
+            wT[l] = new float[c.size(l) * c.fanIn(l)];
             gW[l] = net.weightGradient(l);
             gb[l] = net.biasGradient(l);
             gTau[l] = net.tauGradient(l);
@@ -144,10 +148,23 @@ public final class GleDynamics {
             }
             float[] s = st.s[l];
             float[] w = net.weights(l);
-            K.gemmNT(rows, n, m, rIn, 0, m, w, 0, m, s, 0, n, false);
-            if (c.bias()) {
-                K.addRowVector(rows, n, net.biases(l), 0, s, 0);
+            // s = b + r_in·Wᵀ as one A·B product over Wᵀ (m × n, refreshed every step: the optimizer moves W between
+            // steps): at these sizes (k = m ≈ 53) the dot-product form A·Bᵀ spends most of its time in lane reductions
+            float[] wt = wT[l];
+            for (int o = 0; o < n; o++) {
+                for (int q = 0, src = o * m; q < m; q++) {
+                    wt[q * n + o] = w[src + q];
+                }
             }
+            if (c.bias()) {
+                float[] bias = net.biases(l);
+                for (int b = 0; b < rows; b++) {
+                    System.arraycopy(bias, 0, s, b * n, n);
+                }
+            } else {
+                Arrays.fill(s, 0, rows * n, 0f);
+            }
+            K.gemmAB(false, rows, n, m, 1f, rIn, 0, m, wt, 0, n, s, 0, n);
             float[] ud = st.udot[l];
             float[] uc = st.uc[l];
             float[] trl = tr[l];
