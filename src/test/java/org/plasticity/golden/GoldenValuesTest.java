@@ -96,6 +96,12 @@ class GoldenValuesTest {
         return EqProp.network(20, 16, 4).kernels(FloatKernels.scalar()).t1(12).t2(4).buildBptt(seed);
     }
 
+    private static Learner spikingEp(long seed) {
+        org.plasticity.ep.spiking.SpikingConfig c = org.plasticity.ep.spiking.SpikingEp.oneHidden(16, 2).withSizes(20, List.of(16), 4);
+        return new org.plasticity.ep.estimator.EquilibriumPropagation(new org.plasticity.ep.spiking.SpikingNetwork(c, seed,
+                FloatKernels.scalar()), 12, 4, 0.5, Estimator.RANDOM_SIGN);
+    }
+
     private static TreeConfig tree(int threads) {
         return TreeConfig.headline().withInputSize(30).withNeurons(4).withExcitatorySynapses(8)
                 .withInhibitorySynapses(4).withClasses(3).withThreads(threads).withKernels(FloatKernels.scalar());
@@ -143,7 +149,8 @@ class GoldenValuesTest {
                 new Entry("localca-online-trace", GoldenValuesTest::onlineTrace, both, localCaOptimizer(), tree, 2, 32, 4),
                 new Entry("softmax-regression-sgd", t -> SoftmaxRegression.create(8, 3, 1), one, sgd, blobs, 2, 32, 0),
                 new Entry("softmax-regression-adam", t -> SoftmaxRegression.create(8, 3, 1), one, Adam.of(0.05), blobs,
-                        2, 32, 0));
+                        2, 32, 0),
+                new Entry("spiking-ep-random-sign", t -> spikingEp(1), one, Sgd.of(0.05), dense, 2, 20, 5));
     }
 
     private static TrainingRun train(Entry e, Learner learner) {

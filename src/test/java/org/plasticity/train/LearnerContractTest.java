@@ -93,7 +93,8 @@ class LearnerContractTest {
                 new Subject("gle-bptt-window-4", t -> org.plasticity.latent.Latent.bptt(org.plasticity.latent.Latent.small(8, 3), 4, 1), Adam.of(0.01)),
                 new Subject("ep-dendritic", t -> org.plasticity.ep.dendritic.Dendritic.ep(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6, 5).withBranches(4, 2), 12, 4, 0.5, 1), Adam.of(0.01)),
                 new Subject("ep-dendritic-gate", t -> org.plasticity.ep.dendritic.Dendritic.ep(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6).withBranches(4, 2).withSparsity(org.plasticity.ep.dendritic.DendriticConfig.Sparsity.GATE), 12, 4, 0.5, 1), Adam.of(0.01)),
-                new Subject("bptt-dendritic", t -> org.plasticity.ep.dendritic.Dendritic.bptt(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6).withBranches(4, 2).withReading(org.plasticity.ep.dendritic.DendriticConfig.Reading.FUNCTION_BRANCHES), 12, 4, 1), Adam.of(0.01)));
+                new Subject("bptt-dendritic", t -> org.plasticity.ep.dendritic.Dendritic.bptt(org.plasticity.ep.dendritic.DendriticConfig.of(8, 3, 6).withBranches(4, 2).withReading(org.plasticity.ep.dendritic.DendriticConfig.Reading.FUNCTION_BRANCHES), 12, 4, 1), Adam.of(0.01)),
+                new Subject("spiking-ep-random-sign", t -> org.plasticity.ep.spiking.SpikingEp.ep(org.plasticity.ep.spiking.SpikingEp.oneHidden(12, 2).withSizes(8, List.of(12), 3), 10, 4, 0.5, Estimator.RANDOM_SIGN, 1), Sgd.of(0.05)));
     }
 
     static Stream<Subject> all() {
