@@ -27,8 +27,11 @@ import org.plasticity.train.optim.Optimizer;
  *
  * @param batchMicros one whole training batch (min)
  * @param projectionMicros input projection incl. the transpose of W (min)
+ * @param prepareMicros the per-batch preparation of the connections inside the projection (the transposes of W, min)
  * @param freeStepMicros one free-phase step (min of {@code relax(s, 0, 1)})
  * @param nudgedStepMicros one nudged step (min of {@code relax(s, β, 1)})
+ * @param activationStepMicros the activations ρ of one free step alone (all layers, the rows split as in
+ *     {@code relax}; min over whole phases, per step): the rest of a step is the coupling products and bias
  * @param freeMicros the free phase of T1 steps (min)
  * @param nudgedMicros one nudged phase of T2 steps (min)
  * @param gradientMicros the weight-update contrasts (min)
@@ -38,8 +41,8 @@ import org.plasticity.train.optim.Optimizer;
  * @param bytesPerBatch bytes allocated per batch, all threads (mean over the repeats; -1 if unknown)
  * @param flopsPerBatch input projection + relaxation + update FLOPs of one batch
  */
-record EpBatchProfile(double batchMicros, double projectionMicros, double freeStepMicros, double nudgedStepMicros,
-        double freeMicros, double nudgedMicros, double gradientMicros, double optimizerMicros, double handoffMicros,
+record EpBatchProfile(double batchMicros, double projectionMicros, double prepareMicros, double freeStepMicros,
+        double nudgedStepMicros, double activationStepMicros, double freeMicros, double nudgedMicros, double gradientMicros, double optimizerMicros, double handoffMicros,
         int handoffsPerBatch, double bytesPerBatch, double flopsPerBatch) {
 
     /**
@@ -68,6 +71,8 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double freeSt
         }
         double tBatch = Double.MAX_VALUE;
         double tProj = Double.MAX_VALUE;
+        double tPrep = Double.MAX_VALUE;
+        double tAct = Double.MAX_VALUE;
         double tFreeStep = Double.MAX_VALUE;
         double tNudgedStep = Double.MAX_VALUE;
         double tFree = Double.MAX_VALUE;
@@ -91,6 +96,13 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double freeSt
             net.bind(b);
             t1 = System.nanoTime();
             tProj = Math.min(tProj, t1 - t0);
+            t0 = System.nanoTime();
+            // as bind does: the input connection is not prepared when the projection splits its columns
+            for (int c = batch < 2 * Parallel.threads() ? 1 : 0; c < net.dynamicLayers(); c++) {
+                net.connection(c).prepare(batch);
+            }
+            t1 = System.nanoTime();
+            tPrep = Math.min(tPrep, t1 - t0);
             NeuronState free = net.state(0);
             net.reset(free);
             t0 = System.nanoTime();
@@ -115,6 +127,10 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double freeSt
             minus.copyFrom(free);
             net.relax(minus, -beta, ep.t2());
             t0 = System.nanoTime();
+            activationPhase(net, minus, free, ep.t1());
+            t1 = System.nanoTime();
+            tAct = Math.min(tAct, (t1 - t0) / (double) ep.t1());
+            t0 = System.nanoTime();
             net.accumulatePhiGradient(List.of(plus, minus), terms);
             t1 = System.nanoTime();
             tGrad = Math.min(tGrad, t1 - t0);
@@ -134,9 +150,30 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double freeSt
         int connections = net.dynamicLayers();
         int handoffs = Parallel.threads() == 1 ? 0 : 3 + 1 + connections + connections;
         double flops = flopsPerBatch(net, ep, batch);
-        return new EpBatchProfile(tBatch / 1e3, tProj / 1e3, tFreeStep / 1e3, tNudgedStep / 1e3, tFree / 1e3,
+        return new EpBatchProfile(tBatch / 1e3, tProj / 1e3, tPrep / 1e3, tFreeStep / 1e3, tNudgedStep / 1e3, tAct / 1e3,
+                tFree / 1e3,
                 tNudged / 1e3, tGrad / 1e3, tOpt / 1e3, tHand / 1e3, handoffs,
                 bytes < 0 ? -1 : bytes / (double) repeats, flops);
+    }
+
+    /**
+     * The activations of {@code steps} relaxation steps alone, rows split over the threads exactly as
+     * {@link LayeredNetwork#relax(NeuronState, double, int)} does: per step and layer {@code ρ} of the
+     * drive-sized values of {@code from} (a relaxed state's rates, so realistic inputs) into {@code to}.
+     */
+    private static void activationPhase(LayeredNetwork net, NeuronState from, NeuronState to, int steps) {
+        int rows = net.rows();
+        long work = Math.max(1, net.stepMacsPerRow() * steps);
+        int grain = (int) Math.max(1, Math.min(rows, 400_000 / work));
+        int d = net.dynamicLayers();
+        Parallel.forRange(rows, grain, (r0, r1) -> {
+            for (int t = 0; t < steps; t++) {
+                for (int l = 0; l < d; l++) {
+                    int n = net.layerSize(l);
+                    net.activation(l).apply(net.kernels(), from.rates(l), r0 * n, to.rates(l), r0 * n, (r1 - r0) * n);
+                }
+            }
+        });
     }
 
     /** Input projection + relaxation + weight-update FLOPs of one training batch. */
@@ -182,13 +219,15 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double freeSt
     String describe(int t1, int t2, int nudgedPhases) {
         double phases = freeMicros + nudgedPhases * nudgedMicros;
         double other = batchMicros - projectionMicros - phases - gradientMicros - optimizerMicros;
-        return String.format(Locale.ROOT, "one batch (min of repeats, %d thread%s): %.0f µs = projection %.0f (%.0f%%)"
-                + " + relaxation %.0f (%.0f%%: free %d×%.1f µs, nudged %d×%d×%.1f µs)"
+        return String.format(Locale.ROOT, "one batch (min of repeats, %d thread%s): %.0f µs = projection %.0f (%.0f%%;"
+                + " transposes %.0f)"
+                + " + relaxation %.0f (%.0f%%: free %d×%.1f µs, nudged %d×%d×%.1f µs; per step ρ %.1f µs, couplings %.1f µs)"
                 + " + update %.0f (%.0f%%) + optimizer %.0f (%.0f%%) + rest %.0f;%n"
                 + "    hand-offs %d × %.1f µs = %.0f µs (%.0f%%); allocated %.0f bytes/batch; %.1f MFLOP/batch → %.1f GFLOP/s",
                 Parallel.threads(), Parallel.threads() == 1 ? "" : "s", batchMicros, projectionMicros,
-                100 * projectionMicros / batchMicros, phases, 100 * phases / batchMicros, t1, freeMicros / t1, nudgedPhases,
-                t2, nudgedMicros / t2, gradientMicros, 100 * gradientMicros / batchMicros, optimizerMicros,
+                100 * projectionMicros / batchMicros, prepareMicros, phases, 100 * phases / batchMicros, t1, freeMicros / t1,
+                nudgedPhases, t2, nudgedMicros / t2, activationStepMicros, freeMicros / t1 - activationStepMicros,
+                gradientMicros, 100 * gradientMicros / batchMicros, optimizerMicros,
                 100 * optimizerMicros / batchMicros, other, handoffsPerBatch, handoffMicros, handoffsPerBatch * handoffMicros,
                 100 * handoffsPerBatch * handoffMicros / batchMicros, bytesPerBatch, flopsPerBatch / 1e6,
                 flopsPerBatch / (batchMicros * 1e3));

@@ -36,7 +36,11 @@ import org.plasticity.tensor.Parallel;
  *
  * <pre>java --add-modules jdk.incubator.vector -cp target/classes:target/lib/* org.plasticity.bench.EpBench
  *     [--rounds 7] [--seconds 1.0] [--cases b50,b1,b16,b128,deep] [--force] [--no-peer] [--no-write] [--quick]
- *     [--python /usr/bin/python3] [--peer-script PATH]</pre>
+ *     [--python /usr/bin/python3] [--peer-script PATH] [--profile [REPEATS]]</pre>
+ *
+ * <p>{@code --profile} prints only the time split of one batch of each selected case ({@link EpBatchProfile}:
+ * projection and its transposes, each relaxation step with its activation and coupling parts, update,
+ * optimizer, hand-offs, allocation) and the fraction of the sgemm peak; no peer, no rows.
  */
 public final class EpBench {
 
@@ -61,6 +65,7 @@ public final class EpBench {
         boolean write = true;
         boolean quick = false;
         boolean force = false;
+        int profileRepeats = 0;
         int rounds = 7;
         double seconds = 1.0;
         String only = "b50,b1,b16,b128,deep";
@@ -77,9 +82,11 @@ public final class EpBench {
                 case "--cases" -> only = args[++i];
                 case "--python" -> python = args[++i];
                 case "--peer-script" -> script = Path.of(args[++i]);
+                case "--profile" -> profileRepeats = i + 1 < args.length && args[i + 1].matches("\\d+")
+                        ? Integer.parseInt(args[++i]) : 200;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --rounds N, --seconds S, "
                         + "--cases b50,b1,b16,b128,deep, --force, --no-peer, --no-write, --quick, --python PATH, "
-                        + "--peer-script PATH");
+                        + "--peer-script PATH, --profile [REPEATS]");
             }
         }
         if (quick) {
@@ -92,6 +99,10 @@ public final class EpBench {
         if (peer && !Files.exists(script)) {
             throw new IllegalArgumentException("peer script " + script.toAbsolutePath() + " not found: run from the project "
                     + "root or pass --peer-script PATH (or --no-peer)");
+        }
+        if (profileRepeats > 0) {
+            profile(only, profileRepeats);
+            return;
         }
         int threads = Parallel.threads();
         LoadGate gate = new LoadGate(threads);
@@ -107,12 +118,7 @@ public final class EpBench {
         EpRecipe one = EpPresets.laborieux2021Mnist();
         EpRecipe two = EpPresets.laborieux2021MnistTwoHidden();
         String suffix = threads == 1 ? "-1thread" : "";
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("b50", "ep-mnist-784-500-10-symmetric-b50-train" + suffix, one, 50));
-        cases.add(new Case("b1", "ep-mnist-784-500-10-symmetric-b1-train" + suffix, one, 1));
-        cases.add(new Case("b16", "ep-mnist-784-500-10-symmetric-b16-train" + suffix, one, 16));
-        cases.add(new Case("b128", "ep-mnist-784-500-10-symmetric-b128-train" + suffix, one, 128));
-        cases.add(new Case("deep", "ep-mnist-784-500-500-10-symmetric-b50-train" + suffix, two, 50));
+        List<Case> cases = cases(one, two, suffix);
         List<String> wanted = List.of(only.split(","));
         int[] peerThreads = threads == 1 ? new int[] {1} : new int[] {1, threads};
         List<Measured> measured = new ArrayList<>();
@@ -184,6 +190,49 @@ public final class EpBench {
             System.out.println("--quick: nothing written");
         }
         System.out.println("load at start " + load0 + ", at end " + loadEnd);
+    }
+
+    /** {@code --profile}: the split of one batch per selected case and its fraction of the sgemm peak, nothing written. */
+    private static void profile(String only, int repeats) {
+        LoadStamp load0 = LoadStamp.now();
+        System.out.println("EpBench --profile: " + FloatKernels.get().name() + " kernels, " + Parallel.threads()
+                + " threads, " + EpBenchMachine.cpu() + ", load " + load0 + " (guidance only: min of " + repeats
+                + " repeats per part)");
+        Splits mnist = Datasets.mnist();
+        List<String> wanted = List.of(only.split(","));
+        List<String> lines = new ArrayList<>();
+        List<EpBatchProfile> profiles = new ArrayList<>();
+        for (Case c : cases(EpPresets.laborieux2021Mnist(), EpPresets.laborieux2021MnistTwoHidden(), "")) {
+            if (!wanted.contains(c.key())) {
+                continue;
+            }
+            // the two-hidden-layer net costs about twenty times more per batch
+            int reps = c.key().equals("deep") ? Math.max(5, repeats / 10) : Math.max(10, repeats * 50 / Math.max(50, c.batch()));
+            EpBatchProfile p = EpBatchProfile.measure(c.recipe(), c.batch(), mnist.trainSet(), reps);
+            profiles.add(p);
+            lines.add(c.key() + " (" + c.recipe().config().architecture() + ", batch " + c.batch() + ", " + reps + " repeats): "
+                    + p.describe(c.recipe().config().t1(), c.recipe().config().t2(),
+                            c.recipe().config().estimator().nudgedPhases()));
+        }
+        SgemmPeak peak = SgemmPeak.measure(1024, 3);
+        System.out.println(peak);
+        for (int i = 0; i < lines.size(); i++) {
+            System.out.println(lines.get(i));
+            System.out.printf(Locale.ROOT, "    whole batch at %.1f%% of the sgemm peak (%.0f GFLOP/s)%n",
+                    100 * profiles.get(i).peakFraction(peak.peakGflops()), peak.peakGflops());
+        }
+        System.out.println("load at start " + load0 + ", at end " + LoadStamp.now());
+    }
+
+    /** The five cases (keys b50, b1, b16, b128, deep) with the row-id suffix. */
+    static List<Case> cases(EpRecipe one, EpRecipe two, String suffix) {
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("b50", "ep-mnist-784-500-10-symmetric-b50-train" + suffix, one, 50));
+        cases.add(new Case("b1", "ep-mnist-784-500-10-symmetric-b1-train" + suffix, one, 1));
+        cases.add(new Case("b16", "ep-mnist-784-500-10-symmetric-b16-train" + suffix, one, 16));
+        cases.add(new Case("b128", "ep-mnist-784-500-10-symmetric-b128-train" + suffix, one, 128));
+        cases.add(new Case("deep", "ep-mnist-784-500-500-10-symmetric-b50-train" + suffix, two, 50));
+        return cases;
     }
 
     /** A case's measurements. */

@@ -11,13 +11,16 @@ import org.plasticity.train.BatchStats;
 import org.plasticity.train.Learner;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
+import org.plasticity.train.listeners.DivergenceGuard;
 
 /**
  * Equilibrium propagation as a {@link Learner}: per batch a free phase of T1 steps from rest (s*), the
  * nudged phases of the {@link Estimator} (T2 steps each, starting from s*), and the estimate
  * {@code ĝ = Σ_k c_k ∂Φ/∂θ(s_k, β_k)} written into the gradient slots as a descent direction; the
  * trainer's optimizer applies it. The training loss and accuracy are read at s* (reference code,
- * {@code train}), evaluation runs T1 free steps.
+ * {@code train}), evaluation runs T1 free steps. Each training batch also reports the named metric
+ * {@code saturation} ({@link EnergyModel#saturation}: the fraction of hidden units pinned at a bound of ρ
+ * through all the batch's phases), which the trainer's divergence guard reads.
  *
  * <p>Any {@link EnergyModel} can be driven; {@link org.plasticity.ep.EqProp} builds the layered networks of the papers.
  */
@@ -107,7 +110,16 @@ public final class EquilibriumPropagation implements Learner {
             }
         }
         m.accumulatePhiGradient(ends, plan);
-        return new BatchStats(lc[0], (long) lc[1], batch.size());
+        BatchStats stats = new BatchStats(lc[0], (long) lc[1], batch.size());
+        List<S> phases = new ArrayList<>(ends.size() + 1);
+        phases.add(free);
+        for (S s : ends) {
+            if (s != free) {
+                phases.add(s);
+            }
+        }
+        double saturated = m.saturation(phases);
+        return Double.isNaN(saturated) ? stats : stats.with(DivergenceGuard.SATURATION, saturated);
     }
 
     @Override

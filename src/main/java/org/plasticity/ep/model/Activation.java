@@ -59,6 +59,56 @@ public enum Activation {
         return isClamp() ? hi / a : Float.NaN;
     }
 
+    /** The values of ρ closer than this to a bound of a smooth ρ count as pinned there ({@link #isPinned}). */
+    public static final float PIN_TOLERANCE = 1e-6f;
+
+    /** The least value of ρ: {@code lo} for a clamp, 0 for the logistic family, −1 for tanh, −∞ for the identity. */
+    public float lowerBound() {
+        switch (this) {
+            case MY_SIGMOID:
+            case SIGMOID:
+                return 0f;
+            case TANH:
+                return -1f;
+            case IDENTITY:
+                return Float.NEGATIVE_INFINITY;
+            default:
+                return lo;
+        }
+    }
+
+    /** The largest value of ρ: {@code hi} for a clamp, 1 for the logistic family and tanh, +∞ for the identity. */
+    public float upperBound() {
+        switch (this) {
+            case MY_SIGMOID:
+            case SIGMOID:
+            case TANH:
+                return 1f;
+            case IDENTITY:
+                return Float.POSITIVE_INFINITY;
+            default:
+                return hi;
+        }
+    }
+
+    /**
+     * Whether an output {@code s = ρ(u)} sits at a bound of ρ, where ρ' vanishes: exactly at {@code lo} or
+     * {@code hi} for a clamp, within {@link #PIN_TOLERANCE} of a bound for a smooth ρ (there ρ' is below
+     * about {@code 4e-6·a}); never for the identity.
+     *
+     * @return −1 pinned at the lower bound, +1 at the upper bound, 0 not pinned
+     */
+    public int pinned(float s) {
+        if (this == IDENTITY) {
+            return 0;
+        }
+        float tol = isClamp() ? 0f : PIN_TOLERANCE;
+        if (s <= lowerBound() + tol) {
+            return -1;
+        }
+        return s >= upperBound() - tol ? 1 : 0;
+    }
+
     /** ρ(u). */
     public float apply(float u) {
         switch (this) {

@@ -89,6 +89,15 @@ public final class DenseConnection implements Connection {
         Parallel.forRange(nIn, Math.max(64, Parallel.grain(4L * nOut)), (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
     }
 
+    /**
+     * Drops what {@link #prepare} derived for this batch without deriving it: {@link #project} then runs the
+     * plain {@link #forward} (for a caller that projects by {@link #forwardColumns}, which needs no transpose).
+     * Only valid for a connection that is not coupled in the relaxation (the input connection).
+     */
+    void unprepare() {
+        prepared = false;
+    }
+
     @Override
     public void project(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
         if (!prepared) {

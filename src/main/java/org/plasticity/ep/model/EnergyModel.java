@@ -112,6 +112,22 @@ public interface EnergyModel<S extends EpState> {
      */
     double phi(S s, double beta);
 
+    /**
+     * Saturation of the hidden units over a batch's phases, summed over the bound batch's rows: per row the
+     * fraction of hidden units pinned at the same bound of ρ (where ρ' vanishes) in every given state, i.e.
+     * in the free fixed point and at the end of every nudged phase. Such a unit contributes nothing to the
+     * EP contrast of its weights, so a mean near 1 means the learning signal has vanished. The output
+     * layer is left out on purpose: a healthy classifier's outputs sit near one-hot, at the bounds.
+     * Reported by {@link org.plasticity.ep.estimator.EquilibriumPropagation} as the metric
+     * {@code saturation} (read by the trainer's divergence guard).
+     *
+     * @param states the phases' states (free first), made by this model for the bound batch
+     * @return Σ_rows fraction of pinned hidden units, or NaN when the model does not define it (then no metric)
+     */
+    default double saturation(List<S> states) {
+        return Double.NaN;
+    }
+
     /** Multiply-adds of one relaxation step per sample (for GFLOP/s accounting). */
     long stepMacsPerRow();
 

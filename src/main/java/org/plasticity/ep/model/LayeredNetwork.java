@@ -54,6 +54,7 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     private float[][] acc;
     private float[] gradScratch = new float[0];
     private float[] inputDeltaSum = new float[0];
+    private int[] pinnedCounts = new int[0];
     private boolean inputDeferred;
     private final List<NeuronState> pool = new ArrayList<>();
 
@@ -212,8 +213,16 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
                 throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
             }
         }
-        for (Connection c : dynamicConnections) {
-            c.prepare(n);
+        Connection c0 = dynamicConnections[0];
+        // too few rows to share: the projection splits its output columns over W itself (forwardColumns),
+        // so W0's per-batch transpose would be wasted (it cost most of a batch of one)
+        boolean byColumns = n < 2 * Parallel.threads() && c0 instanceof DenseConnection;
+        for (int c = 0; c < dynamicConnections.length; c++) {
+            if (c == 0 && byColumns) {
+                ((DenseConnection) c0).unprepare();
+            } else {
+                dynamicConnections[c].prepare(n);
+            }
         }
         for (int i = 0; i < skips.length; i++) {
             Connection c = skips[i].connection();
@@ -225,10 +234,9 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
                 Parallel.forRange(n, 4, (r0, r1) -> c.project(r1 - r0, x, r0 * inputSize, p, r0 * no));
             }
         }
-        Connection c0 = dynamicConnections[0];
         int n0 = sizes[0];
         Arrays.fill(xp, 0, n * n0, 0f);
-        if (n < 2 * Parallel.threads() && c0 instanceof DenseConnection d) {
+        if (byColumns && c0 instanceof DenseConnection d) {
             // too few rows to share: split the projection's output columns instead
             Parallel.forRange(n0, Math.max(32, Parallel.grain((long) n * inputSize)),
                     (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
@@ -577,6 +585,55 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             }
         }
         return total;
+    }
+
+    /**
+     * Per row, the fraction of hidden units (every dynamical layer but a dynamical output layer) pinned at
+     * the same bound of ρ ({@link Activation#pinned}) in all the given states; rows split over the threads,
+     * counted exactly (the result does not depend on the split). NaN when the net has no hidden layer.
+     */
+    @Override
+    public double saturation(List<NeuronState> states) {
+        int hiddenLayers = config.loss() == Loss.SOFTMAX_READOUT ? sizes.length : sizes.length - 1;
+        int units = 0;
+        for (int l = 0; l < hiddenLayers; l++) {
+            units += sizes[l];
+        }
+        if (units == 0 || states.isEmpty()) {
+            return Double.NaN;
+        }
+        if (pinnedCounts.length < rows) {
+            pinnedCounts = new int[Math.max(rows, capacity)];
+        }
+        int[] counts = pinnedCounts;
+        int perRow = units;
+        Parallel.forRange(rows, Math.max(1, Parallel.grain((long) perRow * states.size())), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int c = 0;
+                for (int l = 0; l < hiddenLayers; l++) {
+                    Activation act = acts[l];
+                    int n = sizes[l];
+                    float[] first = states.get(0).rates(l);
+                    for (int i = r * n; i < (r + 1) * n; i++) {
+                        int p = act.pinned(first[i]);
+                        for (int t = 1; p != 0 && t < states.size(); t++) {
+                            if (act.pinned(states.get(t).rates(l)[i]) != p) {
+                                p = 0;
+                            }
+                        }
+                        if (p != 0) {
+                            c++;
+                        }
+                    }
+                }
+                counts[r] = c;
+            }
+        });
+        long total = 0;
+        for (int r = 0; r < rows; r++) {
+            total += counts[r];
+        }
+        return total / (double) units;
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.plasticity.train.TrainingSession;
  * <ul>
  *   <li><b>parameter growth</b> (every batch): the RMS of a parameter tensor exceeds {@code maxGrowth} times its
  *       initial RMS (at least {@code minScale}, for zero-initialised tensors);</li>
- *   <li><b>output saturation</b> (every epoch): a learner that reports the named metric {@value #SATURATION} (per
- *       sample: the fraction of saturated output units, summed over the batch with {@link BatchStats#with}) has a
- *       training mean above {@code maxSaturation};</li>
+ *   <li><b>saturation</b> (every epoch): a learner that reports the named metric {@value #SATURATION} (per
+ *       sample: the fraction of saturated units as the learner defines it, summed over the batch with
+ *       {@link BatchStats#with}; EP counts the hidden units pinned at a bound of ρ through all of a batch's phases,
+ *       not the outputs, which sit at the bounds in a healthy near-one-hot classifier) has a training mean above
+ *       {@code maxSaturation};</li>
  *   <li><b>no progress</b> (every epoch): the training loss has not gone below the first epoch's for
  *       {@code stallEpochs} epochs while the parameters keep changing.</li>
  * </ul>
@@ -35,7 +37,7 @@ import org.plasticity.train.TrainingSession;
  */
 public record DivergenceGuard(double maxGrowth, double minScale, double maxSaturation, int stallEpochs) {
 
-    /** The named metric a learner reports for output saturation (per sample, in [0, 1]). */
+    /** The named metric a learner reports for saturation (per sample, in [0, 1]). */
     public static final String SATURATION = "saturation";
 
     /** Validates. */
@@ -119,7 +121,7 @@ public record DivergenceGuard(double maxGrowth, double minScale, double maxSatur
             double sat = m.metric("train." + SATURATION);
             if (g.maxSaturation < 1 && sat > g.maxSaturation) {
                 throw new DivergenceException(String.format(Locale.ROOT,
-                        "training saturated in epoch %d of %s: %.1f%% of the output units are saturated (limit %.1f%%),"
+                        "training saturated in epoch %d of %s: %.1f%% of the units are saturated (limit %.1f%%),"
                                 + " so the learning signal vanishes. %s",
                         m.epoch(), session.name(), 100 * sat, 100 * g.maxSaturation, fix(session)));
             }

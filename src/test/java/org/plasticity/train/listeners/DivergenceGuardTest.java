@@ -97,7 +97,7 @@ class DivergenceGuardTest {
     @Test
     void saturatedOutputsReportedAsANamedMetricStopTheRun() {
         DivergenceException e = assertThrows(DivergenceException.class, () -> trainer(0.1).fit(reporting(1.0), DATA));
-        assertTrue(e.getMessage().contains("100.0% of the output units are saturated")
+        assertTrue(e.getMessage().contains("100.0% of the units are saturated")
                 && e.getMessage().contains("Lower the learning rate"), e.getMessage());
         trainer(0.1).epochs(2).fit(reporting(0.5), DATA); // below the limit
         trainer(0.1).divergenceGuard(DivergenceGuard.off()).fit(reporting(1.0), DATA); // switched off
@@ -116,7 +116,8 @@ class DivergenceGuardTest {
     @Test
     void theLimitsAreConfigurable() {
         Learner ep = EqProp.network(8, 16, 3).t1(12).t2(4).beta(0.5).build(1);
-        TrainingRun run = trainer(1e6).divergenceGuard(DivergenceGuard.defaults().withMaxGrowth(0).withStallEpochs(0))
+        TrainingRun run = trainer(1e6).divergenceGuard(DivergenceGuard.defaults().withMaxGrowth(0).withStallEpochs(0)
+                .withMaxSaturation(1))
                 .fit(ep, DATA);
         assertEquals(3, run.history().size(), "growth check off: the old silent behaviour, on request only");
     }
