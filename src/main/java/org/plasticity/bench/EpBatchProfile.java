@@ -7,6 +7,7 @@ import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.ep.recipes.EpRecipe;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.NeuronState;
 import org.plasticity.ep.model.Nudge;
@@ -27,7 +28,8 @@ import org.plasticity.train.optim.Optimizer;
  *
  * @param batchMicros one whole training batch (min)
  * @param projectionMicros input projection incl. the transpose of W (min)
- * @param prepareMicros the per-batch preparation of the connections inside the projection (the transposes of W, min)
+ * @param prepareMicros the per-batch preparation of the connections inside the projection (the transposes of the
+ *     wide hidden couplings' W, min; the input connection's projection transposes the batch instead)
  * @param freeStepMicros one free-phase step (min of {@code relax(s, 0, 1)})
  * @param nudgedStepMicros one nudged step (min of {@code relax(s, β, 1)})
  * @param activationStepMicros the activations ρ of one free step alone (all layers, the rows split as in
@@ -97,8 +99,9 @@ record EpBatchProfile(double batchMicros, double projectionMicros, double prepar
             t1 = System.nanoTime();
             tProj = Math.min(tProj, t1 - t0);
             t0 = System.nanoTime();
-            // as bind does: the input connection is not prepared when the projection splits its columns
-            for (int c = batch < 2 * Parallel.threads() ? 1 : 0; c < net.dynamicLayers(); c++) {
+            // as bind does: a dense input connection is never prepared (its projection transposes the batch,
+            // or splits W's rows for a tiny batch); the transposes left are those of the wide hidden couplings
+            for (int c = net.connection(0) instanceof DenseConnection ? 1 : 0; c < net.dynamicLayers(); c++) {
                 net.connection(c).prepare(batch);
             }
             t1 = System.nanoTime();

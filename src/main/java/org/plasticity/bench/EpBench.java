@@ -175,7 +175,7 @@ public final class EpBench {
             String stamp = gate.stamp(load0, loadEnd);
             rows.add(BenchmarkRow.of("ep-input-projection-b50-784x500" + suffix, proj.javaGflops(), proj.nd4jGflops(),
                     "GFLOP/s", proj.javaGflops() / sgemm.peakGflops(), threads, "peer column = ND4J Nd4j.gemm incl. copies "
-                    + "in/out; ours = per-batch transpose + Java Vector-API A·B kernel; " + stamp));
+                    + "in/out; ours = transposed batch + Java Vector-API W·Xᵀ kernel + transpose back (W not transposed); " + stamp));
             rows.add(BenchmarkRow.of("sgemm-peak-1024" + suffix, sgemm.javaGflops(), sgemm.nd4jGflops(), "GFLOP/s",
                     sgemm.javaGflops() / sgemm.peakGflops(), threads, "ours = Java Vector-API kernels, peer column = ND4J; "
                     + stamp));

@@ -5,14 +5,13 @@ import java.util.SplittableRandom;
 import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.tensor.FloatKernels;
 import org.plasticity.tensor.Nd4jGemm;
-import org.plasticity.tensor.Parallel;
 
 /**
  * The hoisted input projection {@code X·W0ᵀ + b} of one batch two ways: ours as the network does it
- * ({@link DenseConnection#prepare}, i.e. transposing W once per batch, then the register-blocked
- * {@code A·B} kernel split over the threads), and ND4J's {@code Nd4j.gemm} on preallocated off-heap
- * arrays including the copies in and out. The weights change after every batch, so both pay their
- * per-batch preparation (transpose, copy) on every call.
+ * ({@link DenseConnection#projectBatch}: the batch transposed, then the register-blocked {@code W·Xᵀ}
+ * {@code A·B} kernel split over output rows on the threads, transposed back with the bias), and ND4J's {@code Nd4j.gemm} on preallocated off-heap
+ * arrays including the copies in and out. Both pay their per-batch preparation (transposes, copies) on
+ * every call.
  */
 final class EpInputProjection {
 
@@ -54,9 +53,8 @@ final class EpInputProjection {
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < reps; i++) {
-                conn.prepare(m);
                 java.util.Arrays.fill(c, 0f);
-                Parallel.forRange(m, 4, (r0, r1) -> conn.project(r1 - r0, a, r0 * k, c, r0 * n));
+                conn.projectBatch(m, a, 0, c, 0);
             }
             long t1 = System.nanoTime();
             for (int i = 0; i < reps; i++) {

@@ -77,7 +77,7 @@ public final class DenseConnection implements Connection {
 
     @Override
     public void prepare(int rows) {
-        prepared = nOut > FUSED_MAX_OUT || rows >= TRANSPOSE_MIN_ROWS;
+        prepared = projectsByTranspose(rows);
         if (!prepared) {
             return;
         }
@@ -87,6 +87,70 @@ public final class DenseConnection implements Connection {
         float[] w = weight.value();
         float[] t = transposed;
         Parallel.forRange(nIn, Math.max(64, Parallel.grain(4L * nOut)), (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
+    }
+
+    /**
+     * Whether {@link #prepare} would transpose {@code W} for this many rows, i.e. whether {@link #project}
+     * would use the {@code A·B} form that {@link #projectBatch} reproduces bit for bit (otherwise it uses the
+     * dot form of {@link #forward}).
+     */
+    public boolean projectsByTranspose(int rows) {
+        return nOut > FUSED_MAX_OUT || rows >= TRANSPOSE_MIN_ROWS;
+    }
+
+    /** Scratch of {@link #projectBatch}: the input transposed ({@code nIn × ld}) and the product ({@code nOut × ld}). */
+    private float[] inT = new float[0];
+    private float[] outT = new float[0];
+
+    /**
+     * {@code accOut[r] += W·in[r] + b} for a whole batch (the input projection, {@code accOut} zeroed by the
+     * caller) without transposing {@code W}: the batch is transposed instead ({@code nIn × rows}, 10× smaller
+     * than {@code W} at 784→500, batch 50), {@code (W·inᵀ)} is one {@code A·B} product split over output rows
+     * on the threads, and its transpose is added back with the bias. Every element is the same fused
+     * multiply-add chain over the inputs in the same order as {@link #project} after {@link #prepare} (the
+     * product's factors trade places only), so the result is bit-identical when
+     * {@link #projectsByTranspose} holds (into a zeroed {@code accOut}, as the network calls it; for any
+     * start with the vector kernels); call {@link #unprepare} instead of {@link #prepare} for it.
+     */
+    public void projectBatch(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
+        int lanes = 8;
+        int ld = (rows + lanes - 1) / lanes * lanes;
+        if (inT.length < nIn * ld) {
+            inT = new float[nIn * ld];
+        }
+        if (outT.length < nOut * ld) {
+            outT = new float[nOut * ld];
+        }
+        float[] xt = inT;
+        float[] ct = outT;
+        Parallel.forRange(nIn, Math.max(64, Parallel.grain(4L * rows)), (p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                int d = p * ld;
+                for (int r = 0; r < rows; r++) {
+                    xt[d + r] = in[inOff + r * nIn + p];
+                }
+                for (int r = rows; r < ld; r++) {
+                    xt[d + r] = 0f;
+                }
+            }
+        });
+        float[] w = weight.value();
+        float[] b = bias.value();
+        Parallel.forRange(nOut, Math.max(8, Parallel.grain((long) nIn * ld)), (o0, o1) -> {
+            for (int o = o0; o < o1; o++) {
+                int cr = o * ld;
+                for (int r = 0; r < ld; r++) {
+                    ct[cr + r] = 0f;
+                }
+            }
+            k.gemmAB(false, o1 - o0, ld, nIn, 1f, w, o0 * nIn, nIn, xt, 0, ld, ct, o0 * ld, ld);
+            for (int r = 0; r < rows; r++) {
+                int dr = accOutOff + r * nOut;
+                for (int o = o0; o < o1; o++) {
+                    accOut[dr + o] = (accOut[dr + o] + ct[o * ld + r]) + b[o];
+                }
+            }
+        });
     }
 
     /**

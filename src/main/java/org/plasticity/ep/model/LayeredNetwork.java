@@ -217,8 +217,10 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         // too few rows to share: the projection splits its output columns over W itself (forwardColumns),
         // so W0's per-batch transpose would be wasted (it cost most of a batch of one)
         boolean byColumns = n < 2 * Parallel.threads() && c0 instanceof DenseConnection;
+        // from two rows per thread: the batch is transposed instead of W0 (projectBatch, bit-identical)
+        boolean byBatch = !byColumns && c0 instanceof DenseConnection dc && dc.projectsByTranspose(n);
         for (int c = 0; c < dynamicConnections.length; c++) {
-            if (c == 0 && byColumns) {
+            if (c == 0 && (byColumns || byBatch)) {
                 ((DenseConnection) c0).unprepare();
             } else {
                 dynamicConnections[c].prepare(n);
@@ -240,6 +242,8 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             // too few rows to share: split the projection's output columns instead
             Parallel.forRange(n0, Math.max(32, Parallel.grain((long) n * inputSize)),
                     (o0, o1) -> d.forwardColumns(n, x, 0, xp, 0, o0, o1));
+        } else if (byBatch) {
+            ((DenseConnection) c0).projectBatch(n, x, 0, xp, 0);
         } else {
             Parallel.forRange(n, Math.max(4, Parallel.grain((long) inputSize * n0)),
                     (r0, r1) -> c0.project(r1 - r0, x, r0 * inputSize, xp, r0 * n0));
