@@ -19,10 +19,14 @@ import org.plasticity.results.ResultsCsv;
  * {@code results/benchmarks.csv}. Run it with {@code kernel-spec/benchmark-kernels.sh}.
  *
  * <pre>
- * KernelBenchmark [--starts N] [--startup-timeout S] [--with-load] [--record]
+ * KernelBenchmark [--starts N] [--peer-starts M] [--startup-timeout S] [--with-load] [--notebooks] [--record]
  * </pre>
+ * {@code --peer-starts M} gives rapaio M starts instead of N (its hangs cost the startup timeout each).
  * {@code --with-load} runs a training process ({@link TrainingLoad}) beside the starts, as a user
- * who opens a notebook while a job runs.
+ * who opens a notebook while a job runs. Every row's notes carry the machine load over the whole
+ * run (1-min load average and runnable processes, sampled before each start: median and max), so a
+ * figure taken on a busy machine says so. {@code --notebooks} also times the smoke run of every
+ * notebook in {@code notebooks/} through each kernel (one kernel start per notebook, as CI does).
  */
 public final class KernelBenchmark {
 
@@ -37,17 +41,22 @@ public final class KernelBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int starts = 200;
+        int peerStarts = -1;
         int startupTimeout = 20;
         boolean record = false;
         boolean withLoad = false;
+        boolean notebooks = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[++i]);
+                case "--peer-starts" -> peerStarts = Integer.parseInt(args[++i]);
                 case "--startup-timeout" -> startupTimeout = Integer.parseInt(args[++i]);
                 case "--record" -> record = true;
                 case "--with-load" -> withLoad = true;
+                case "--notebooks" -> notebooks = true;
                 default -> {
-                    System.err.println("usage: KernelBenchmark [--starts N] [--startup-timeout S] [--with-load] [--record]");
+                    System.err.println("usage: KernelBenchmark [--starts N] [--peer-starts M] [--startup-timeout S] "
+                            + "[--with-load] [--notebooks] [--record]");
                     System.exit(2);
                 }
             }
@@ -56,16 +65,26 @@ public final class KernelBenchmark {
         String rapaio = KernelHarness.install("rapaio");
         Process load = withLoad ? TrainingLoad.start() : null;
         List<JsonObject> rows;
+        NotebookTimes nbOurs = null;
+        NotebookTimes nbRapaio = null;
         long t0 = System.nanoTime();
         try {
             JsonArray kernels = new JsonArray();
             kernels.add(ours);
             kernels.add(rapaio);
             int total = starts;
-            rows = KernelHarness.drive(json("mode", "starts", "kernels", kernels, "n", starts, "code", "1 + 1",
-                    "startup_timeout", startupTimeout, "timeout", 120), (long) starts * 2 * (startupTimeout + 60) + 600,
+            int peerN = peerStarts < 0 ? starts : peerStarts;
+            rows = KernelHarness.drive(json("mode", "starts", "kernels", kernels, "n", starts, "counts", json(ours, starts,
+                    rapaio, peerN), "code", "1 + 1", "startup_timeout", startupTimeout, "timeout", 120),
+                    (long) (starts + peerN) * (startupTimeout + 60) + 600,
                     r -> System.out.printf(Locale.ROOT, "%3d/%d %-18s %s%n", r.get("i").getAsInt() + 1, total,
                             r.get("kernel").getAsString(), summary(r)));
+            if (notebooks) {
+                nbOurs = NotebookTimes.run(ours);
+                System.out.println(nbOurs);
+                nbRapaio = NotebookTimes.run(rapaio);
+                System.out.println(nbRapaio);
+            }
         } finally {
             if (load != null) {
                 load.descendants().forEach(ProcessHandle::destroy);
@@ -75,18 +94,26 @@ public final class KernelBenchmark {
         double minutes = (System.nanoTime() - t0) / 60e9;
         JsonObject l0 = rows.get(0).getAsJsonObject("load_start");
         JsonObject l1 = rows.get(rows.size() - 1).getAsJsonObject("load_end");
-        String loadNote = String.format(Locale.ROOT, "machine load at start: 1-min load avg %.2f, %d runnable; at end: %.2f, %d "
-                + "runnable", l0.get("loadavg1").getAsDouble(), l0.get("runnable").getAsInt(), l1.get("loadavg1").getAsDouble(),
-                l1.get("runnable").getAsInt());
+        double[] loads = rows.stream().mapToDouble(r -> r.getAsJsonObject("load_start").get("loadavg1").getAsDouble())
+                .sorted().toArray();
+        double[] runnable = rows.stream().mapToDouble(r -> r.getAsJsonObject("load_start").get("runnable").getAsInt())
+                .sorted().toArray();
+        String loadNote = String.format(Locale.ROOT, "machine load over the run (before each start): 1-min load avg median "
+                + "%.2f, max %.2f, runnable median %.0f, max %.0f (%d cores); at start %.2f, at end %.2f",
+                StartupStats.quantile(loads, 0.5), loads[loads.length - 1], StartupStats.quantile(runnable, 0.5),
+                runnable[runnable.length - 1], Runtime.getRuntime().availableProcessors(), l0.get("loadavg1").getAsDouble(),
+                l1.get("loadavg1").getAsDouble());
         StartupStats a = StartupStats.of(ours, rows);
         StartupStats b = StartupStats.of(rapaio, rows);
         System.out.println(a);
         System.out.println(b);
+        System.out.println(loadNote);
         String setting = withLoad ? "beside a training process" : "no extra load";
         String notes = String.format(Locale.ROOT, "ours = Plasticity kernel (jupyter-jvm-basekernel 2.3.0 + JShell), peer = "
-                + "rapaio-jupyter-kernel 3.0.1, same jars; %d interleaved starts each through jupyter_client, %s, startup "
-                + "timeout %d s; hangs ours %d, peer %d; failures ours %d, peer %d; stray JVMs ours %d, peer %d; %s; "
-                + "%.1f min", starts, setting, startupTimeout, a.hangs(), b.hangs(), a.failures(), b.failures(), a.strays(),
+                + "rapaio-jupyter-kernel 3.0.1, same jars; %d interleaved starts (peer %d) through jupyter_client, %s, startup "
+                + "timeout %d s; hangs ours %d/%d, peer %d/%d; failures ours %d, peer %d; stray JVMs ours %d, peer %d; "
+                + "%s; %.1f min", a.starts(), b.starts(), setting, startupTimeout, a.hangs(), a.starts(), b.hangs(), b.starts(), a.failures(),
+                b.failures(), a.strays(),
                 b.strays(), loadNote, minutes);
         String suffix = withLoad ? "-loaded" : "";
         List<BenchmarkRow> out = new ArrayList<>();
@@ -98,6 +125,13 @@ public final class KernelBenchmark {
                 "s (lower is better)", Double.NaN, 2, notes));
         out.add(BenchmarkRow.of("kernel-trivial-cell-round-trip-median" + suffix, a.roundTripMedian(), b.roundTripMedian(),
                 "s (lower is better)", Double.NaN, 2, notes));
+        if (nbOurs != null) {
+            out.add(BenchmarkRow.of("notebooks-smoke-run" + suffix, nbOurs.seconds(), nbRapaio.seconds(),
+                    "s (lower is better)", Double.NaN, 2, String.format(Locale.ROOT, "wall time of the smoke run of all "
+                    + "%d notebooks (NotebookRunner, one kernel start per notebook, nbconvert) through each kernel; ours "
+                    + "passed %d/%d, peer passed %d/%d; %s; %s", nbOurs.notebooks(), nbOurs.passed(), nbOurs.notebooks(),
+                    nbRapaio.passed(), nbRapaio.notebooks(), setting, loadNote)));
+        }
         out.forEach(System.out::println);
         if (record) {
             ResultsCsv csv = ResultsCsv.inProject();
