@@ -4,7 +4,7 @@
 # machine load over the run. Run it on a quiet machine; figures taken beside other work are void (except
 # with --with-load, where the load is the point: the hang count under load).
 #
-#   kernel-spec/benchmark-kernels.sh [--starts N] [--startup-timeout S] [--with-load] [--notebooks] [--record]
+#   kernel-spec/benchmark-kernels.sh [--starts N] [--peer-starts M] [--max-minutes T] [--startup-timeout S] [--with-load] [--notebooks] [--record]
 #
 # --record writes the rows into results/benchmarks.csv (otherwise they are only printed);
 # --with-load runs a training process beside the starts. 200 starts of each kernel take about

@@ -10,7 +10,8 @@ answer to stdout (one line per start in "starts" mode).
             {"op": "complete", "code": C, "cursor": N}   {"op": "inspect", "code": C, "cursor": N}
             {"op": "restart"}   {"op": "shutdown"}   {"op": "pid"}
   {"mode": "starts", "kernels": [NAME, ...], "n": N, "code": C, "startup_timeout": S, "timeout": S}
-      N starts of each kernel (or "counts": {NAME: N}), interleaved; for each: start -> first result seconds, the round
+      N starts of each kernel (or "counts": {NAME: N}), interleaved, no new start after
+      "max_seconds" (optional); for each: start -> first result seconds, the round
       trip of a second trivial cell, load (1-min loadavg, runnable processes) before and after.
 """
 import json
@@ -223,9 +224,10 @@ def one_start(name, code, startup_timeout, timeout):
 def starts(req):
     counts = req.get("counts", {})  # per-kernel number of starts (default n): interleaved while each has starts left
     n = max([req["n"]] + list(counts.values()))
+    deadline = time.time() + req["max_seconds"] if req.get("max_seconds") else None  # no new start after it
     for i in range(n):
         for name in req["kernels"]:
-            if i >= counts.get(name, req["n"]):
+            if i >= counts.get(name, req["n"]) or (deadline is not None and time.time() > deadline):
                 continue
             row = one_start(name, req.get("code", "1 + 1"), req.get("startup_timeout", 30), req.get("timeout", 60))
             row["i"] = i

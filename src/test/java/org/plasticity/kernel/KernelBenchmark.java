@@ -19,9 +19,11 @@ import org.plasticity.results.ResultsCsv;
  * {@code results/benchmarks.csv}. Run it with {@code kernel-spec/benchmark-kernels.sh}.
  *
  * <pre>
- * KernelBenchmark [--starts N] [--peer-starts M] [--startup-timeout S] [--with-load] [--notebooks] [--record]
+ * KernelBenchmark [--starts N] [--peer-starts M] [--max-minutes T] [--startup-timeout S] [--with-load] [--notebooks] [--record]
  * </pre>
  * {@code --peer-starts M} gives rapaio M starts instead of N (its hangs cost the startup timeout each).
+ * {@code --max-minutes T} starts no new kernel after T minutes (the figures then cover the starts made, and
+ * the notes say how many were planned).
  * {@code --with-load} runs a training process ({@link TrainingLoad}) beside the starts, as a user
  * who opens a notebook while a job runs. Every row's notes carry the machine load over the whole
  * run (1-min load average and runnable processes, sampled before each start: median and max), so a
@@ -42,6 +44,7 @@ public final class KernelBenchmark {
     public static void main(String[] args) throws Exception {
         int starts = 200;
         int peerStarts = -1;
+        double maxMinutes = 0;
         int startupTimeout = 20;
         boolean record = false;
         boolean withLoad = false;
@@ -50,12 +53,13 @@ public final class KernelBenchmark {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[++i]);
                 case "--peer-starts" -> peerStarts = Integer.parseInt(args[++i]);
+                case "--max-minutes" -> maxMinutes = Double.parseDouble(args[++i]);
                 case "--startup-timeout" -> startupTimeout = Integer.parseInt(args[++i]);
                 case "--record" -> record = true;
                 case "--with-load" -> withLoad = true;
                 case "--notebooks" -> notebooks = true;
                 default -> {
-                    System.err.println("usage: KernelBenchmark [--starts N] [--peer-starts M] [--startup-timeout S] "
+                    System.err.println("usage: KernelBenchmark [--starts N] [--peer-starts M] [--max-minutes T] [--startup-timeout S] "
                             + "[--with-load] [--notebooks] [--record]");
                     System.exit(2);
                 }
@@ -63,6 +67,7 @@ public final class KernelBenchmark {
         }
         String ours = KernelHarness.install("plasticity");
         String rapaio = KernelHarness.install("rapaio");
+        int peerN = peerStarts < 0 ? starts : peerStarts;
         Process load = withLoad ? TrainingLoad.start() : null;
         List<JsonObject> rows;
         NotebookTimes nbOurs = null;
@@ -73,9 +78,9 @@ public final class KernelBenchmark {
             kernels.add(ours);
             kernels.add(rapaio);
             int total = starts;
-            int peerN = peerStarts < 0 ? starts : peerStarts;
             rows = KernelHarness.drive(json("mode", "starts", "kernels", kernels, "n", starts, "counts", json(ours, starts,
-                    rapaio, peerN), "code", "1 + 1", "startup_timeout", startupTimeout, "timeout", 120),
+                    rapaio, peerN), "code", "1 + 1", "startup_timeout", startupTimeout, "timeout", 120, "max_seconds",
+                    maxMinutes * 60),
                     (long) (starts + peerN) * (startupTimeout + 60) + 600,
                     r -> System.out.printf(Locale.ROOT, "%3d/%d %-18s %s%n", r.get("i").getAsInt() + 1, total,
                             r.get("kernel").getAsString(), summary(r)));
@@ -112,9 +117,11 @@ public final class KernelBenchmark {
         String notes = String.format(Locale.ROOT, "ours = Plasticity kernel (jupyter-jvm-basekernel 2.3.0 + JShell), peer = "
                 + "rapaio-jupyter-kernel 3.0.1, same jars; %d interleaved starts (peer %d) through jupyter_client, %s, startup "
                 + "timeout %d s; hangs ours %d/%d, peer %d/%d; failures ours %d, peer %d; stray JVMs ours %d, peer %d; "
-                + "%s; %.1f min", a.starts(), b.starts(), setting, startupTimeout, a.hangs(), a.starts(), b.hangs(), b.starts(), a.failures(),
+                + "%s; %.1f min%s", a.starts(), b.starts(), setting, startupTimeout, a.hangs(), a.starts(), b.hangs(), b.starts(), a.failures(),
                 b.failures(), a.strays(),
-                b.strays(), loadNote, minutes);
+                b.strays(), loadNote, minutes, a.starts() < starts || b.starts() < peerN ? String.format(Locale.ROOT,
+                "; stopped by --max-minutes %.0f: %d and %d starts of %d and %d planned", maxMinutes, a.starts(), b.starts(),
+                starts, peerN) : "");
         String suffix = withLoad ? "-loaded" : "";
         List<BenchmarkRow> out = new ArrayList<>();
         out.add(BenchmarkRow.of("kernel-start-hang-rate" + suffix, 100.0 * a.hangs() / a.starts(),
