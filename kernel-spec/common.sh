@@ -43,6 +43,32 @@ jupyter (nbconvert, nbclient, jupyter_client) with your package manager"
     jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook python3-ipykernel fontconfig fonts-dejavu-core
 }
 
+# The JDK's sources (lib/src.zip): Shift-Tab in the kernel shows the JDK's Javadoc from them. On Debian/Ubuntu
+# they are the package openjdk-N-source; elsewhere the JDK usually ships them. Never fatal: without them
+# inspection shows signatures only.
+ensure_jdk_sources() {
+  local home major
+  home="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+  [ -r "$home/lib/src.zip" ] && return 0
+  major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  if command -v apt-get >/dev/null && case "$home" in /usr/lib/jvm/*) true ;; *) false ;; esac \
+     && { [ "$(id -u)" = 0 ] || command -v sudo >/dev/null; }; then
+    log "installing the JDK sources (openjdk-$major-source) for the kernel's Javadoc"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "openjdk-$major-source" \
+      || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+             --no-install-recommends "openjdk-$major-source"; } \
+      || echo "warning: could not install openjdk-$major-source: Shift-Tab shows no JDK Javadoc" >&2
+  else
+    echo "warning: $home/lib/src.zip is missing: Shift-Tab shows no JDK Javadoc (install the JDK's sources)" >&2
+  fi
+  return 0
+}
+
+# Our sources jar (Javadoc for Shift-Tab), built beside the jar by mvn package; empty when missing.
+library_sources_jar() {
+  ls "$ROOT"/target/plasticity-*-sources.jar 2>/dev/null | head -1 || true
+}
+
 # Builds target/plasticity-*.jar and target/lib/*.jar (tests skipped: test.sh runs them).
 build_library() {
   log "building the library (mvn package)"

@@ -8,6 +8,8 @@
 # (~/.local/share/jupyter), where `jupyter notebook` finds it without further set-up. For
 # another DIR, start Jupyter with JUPYTER_PATH=DIR. The kernel folder holds copies of all jars,
 # so `mvn clean` does not break an installed kernel; re-run this script after code changes.
+# Shift-Tab shows Javadoc: the JDK's from its src.zip (on Debian the package openjdk-17-source, which this
+# script installs when it is missing and it can), ours from target/plasticity-*-sources.jar (copied to src/).
 # --kernel rapaio installs instead "Java (Plasticity, rapaio kernel)" (kernel name
 # plasticity-rapaio): rapaio-jupyter-kernel with the same jars and imports, beside ours.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --jupyter-path) jupyter_path="$2"; shift ;;
     --kernel) flavour="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -32,8 +34,10 @@ case "$flavour" in
 esac
 
 check_prerequisites
+ensure_jdk_sources
 [ "$build" = 1 ] && build_library
 jar="$(library_jar)"
+sources_jar="$(library_sources_jar)"
 
 mkdir -p "$jupyter_path/kernels"
 jupyter_path="$(cd "$jupyter_path" && pwd)"
@@ -48,13 +52,21 @@ cp "$jar" "$staging/lib/"
 # Hard links where possible: target/lib is a copy of ~/.m2 already.
 cp -l "$ROOT"/target/lib/*.jar "$staging/lib/" 2>/dev/null || cp "$ROOT"/target/lib/*.jar "$staging/lib/"
 cp "$ROOT/kernel-spec/plasticity.jsh" "$staging/init.jsh"
+# Our sources, outside lib/ (not on the cells' class path): Shift-Tab shows our Javadoc from them.
+if [ -n "$sources_jar" ]; then
+  mkdir -p "$staging/src" && cp "$sources_jar" "$staging/src/"
+  sources_env=", \"PLASTICITY_KERNEL_SOURCES\": \"$target/src/$(basename "$sources_jar")\""
+else
+  echo "warning: target/plasticity-*-sources.jar is missing: Shift-Tab will show no Javadoc of our API" >&2
+  sources_env=""
+fi
 
 argv="\"$JAVA\""
 for opt in $PLASTICITY_JVM_OPTS; do argv="$argv, \"$opt\""; done
 if [ "$flavour" = plasticity ]; then
   # Our kernel: the cells see the kernel's class path (lib/*); default imports are built in.
   argv="$argv, \"-cp\", \"$target/lib/*\", \"org.plasticity.kernel.KernelMain\", \"{connection_file}\""
-  env_json='"PLASTICITY_KERNEL": "plasticity"'
+  env_json="\"PLASTICITY_KERNEL\": \"plasticity\"$sources_env"
 else
   fetch_artifact "io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" "$staging/kernel"
   kernel_jar="$target/kernel/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar"

@@ -35,7 +35,8 @@ import org.plasticity.notebook.DefaultImports;
  * (no {@code %jars} needed for the library); {@code %jars} and {@code %classpath} for more;
  * stdout/stderr streamed while the cell runs; the value of the last expression displayed;
  * {@code show(x)} and live {@code display_id} updates; Tab completion and Shift-Tab inspection
- * (signatures, and Javadoc where JShell finds sources); compile errors at cell line and column;
+ * (signatures and Javadoc: the JDK's through JShell from {@code lib/src.zip}, ours and a user's jar's
+ * from sources jars, see {@link SourceDocs}); compile errors at cell line and column;
  * exceptions with the cell's lines first; interrupt ({@code interrupt_request} or SIGINT) that
  * stops the running cell and keeps the kernel and its state.
  */
@@ -50,6 +51,7 @@ public final class PlasticityKernel extends BaseKernel {
     private final CompletableFuture<JShell> shell = new CompletableFuture<>();
     private final Map<String, Integer> snippetLines = new HashMap<>();
     private final CellStreams streams = new CellStreams();
+    private final SourceDocs sourceDocs;
     private volatile boolean executing;
     private volatile boolean interruptRequested;
 
@@ -62,6 +64,7 @@ public final class PlasticityKernel extends BaseKernel {
     public PlasticityKernel(List<String> classPath, PrintStream log) {
         this.classPath = List.copyOf(classPath);
         this.log = log;
+        this.sourceDocs = SourceDocs.forClassPath(this.classPath);
     }
 
     /**
@@ -240,6 +243,7 @@ public final class PlasticityKernel extends BaseKernel {
                 for (String a : args) {
                     for (Path jar : Magics.jars(a, cwd)) {
                         js.addToClasspath(jar.toString());
+                        sourceDocs.addSiblingOf(jar);
                         System.out.println("added " + jar);
                     }
                 }
@@ -251,6 +255,7 @@ public final class PlasticityKernel extends BaseKernel {
                 for (String a : args) {
                     for (Path p : Magics.classpathEntries(a, cwd)) {
                         js.addToClasspath(p.toString());
+                        sourceDocs.addSiblingOf(p);
                         added.add(p.toString());
                         System.out.println("added " + p);
                     }
@@ -287,14 +292,46 @@ public final class PlasticityKernel extends BaseKernel {
         for (SourceCodeAnalysis.Documentation d : docs) {
             text.append(d.signature()).append('\n');
             html.append("<pre><b>").append(escape(d.signature())).append("</b></pre>");
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append(d.javadoc().strip().indent(4)).append('\n');
-                html.append("<pre>").append(escape(d.javadoc().strip())).append("</pre>");
+            String javadoc = d.javadoc();
+            if (javadoc == null || javadoc.isBlank()) {
+                javadoc = sourceDocs.javadoc(d.signature(), name -> classCandidates(js, name)); // our API, users' jars
+            }
+            if (javadoc != null && !javadoc.isBlank()) {
+                text.append(javadoc.strip().indent(4)).append('\n');
+                html.append("<pre>").append(escape(javadoc.strip())).append("</pre>");
             }
         }
         DisplayData data = new DisplayData(text.toString().strip());
         data.putHTML(html.toString());
         return data;
+    }
+
+    /**
+     * The fully qualified names a class name as JShell printed it may stand for: itself when qualified,
+     * else through the session's imports (single-type imports first, then on-demand ones).
+     */
+    static List<String> classCandidates(JShell js, String name) {
+        int dot = name.indexOf('.');
+        String first = dot < 0 ? name : name.substring(0, dot);
+        String rest = dot < 0 ? "" : name.substring(dot);
+        List<String> out = new ArrayList<>();
+        if (!first.isEmpty() && Character.isLowerCase(first.charAt(0))) {
+            out.add(name); // starts with a package
+            return out;
+        }
+        List<jdk.jshell.ImportSnippet> imports = js.imports().filter(i -> js.status(i).isActive() && !i.isStatic()).toList();
+        for (jdk.jshell.ImportSnippet i : imports) {
+            if (i.subKind() == Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND && i.fullname().endsWith("." + first)) {
+                out.add(i.fullname() + rest);
+            }
+        }
+        for (jdk.jshell.ImportSnippet i : imports) {
+            if (i.subKind() == Snippet.SubKind.TYPE_IMPORT_ON_DEMAND_SUBKIND) { // fullname is "pkg.*"
+                out.add(i.fullname().substring(0, i.fullname().length() - 1) + name);
+            }
+        }
+        out.add(name);
+        return out;
     }
 
     /**

@@ -49,8 +49,8 @@ class KernelFeaturesTest {
             FileTrees.deleteTree(WORK);
         }
         Files.createDirectories(WORK);
-        Path jar = compileJar("extra", "Hello", "package extra; public class Hello { public String greet() { return "
-                + "\"hello from a jar\"; } }");
+        Path jar = compileJar("extra", "Hello", "package extra; public class Hello {\n  /** Greets the reader of a "
+                + "user's jar. */\n  public String greet() { return \"hello from a jar\"; }\n}");
         Path folder = compileFolder("extra2", "Folder", "package extra2; public class Folder { public static int answer() "
                 + "{ return 42; } }");
         Path ck = WORK.resolve("checkpoints");
@@ -76,7 +76,7 @@ class KernelFeaturesTest {
         plan.put("libraryError", exec("int e = 1;\nTrainer.create().epochs(-3)"));
         plan.put("keep", exec("int kept = 42;"));
         plan.put("interruptLoop", json("op", "execute_interrupt", "code",
-                "System.out.println(\"looping\");\nlong spins = 0;\nwhile (true) { spins++; }", "after_output", "looping",
+                "long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"looping\"); }", "after_output", "looping",
                 "after", 0.5, "timeout", 120));
         plan.put("afterLoop", exec("kept"));
         plan.put("sigint", json("op", "execute_interrupt", "code", "System.out.println(\"sleeping\");\nThread.sleep(600_000);",
@@ -97,6 +97,10 @@ class KernelFeaturesTest {
         plan.put("completeVariable", json("op", "complete", "code", "int k = 1;\ngreeting.toUpp", "cursor", 25));
         plan.put("inspectJdk", json("op", "inspect", "code", "Math.max(1, 2)", "cursor", 6));
         plan.put("inspectOurs", json("op", "inspect", "code", "var t = Trainer.create();", "cursor", 18));
+        plan.put("inspectOursMethod", json("op", "inspect", "code", "Trainer.create().epochs(3)", "cursor", 20));
+        plan.put("inspectOursClass", json("op", "inspect", "code", "Trainer t = null;", "cursor", 3));
+        plan.put("inspectJdkMethod", json("op", "inspect", "code", "\"abc\".toUpperCase()", "cursor", 9));
+        plan.put("inspectUserJar", json("op", "inspect", "code", "new extra.Hello().greet()", "cursor", 20));
         plan.put("restart", json("op", "restart", "timeout", 120));
         plan.put("afterRestart", exec("x"));
         plan.put("shutdown", json("op", "shutdown"));
@@ -248,6 +252,32 @@ class KernelFeaturesTest {
     }
 
     @Test
+    void shiftTabShowsTheJavadocOfTheJdkOurApiAndAUsersJar() {
+        Path srcZip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
+        assertTrue(Files.isReadable(srcZip), srcZip + " is missing: install the JDK's sources (Debian: openjdk-17-source; "
+                + ".ci/run and kernel-spec/install-kernel.sh do)");
+        assertInspection("inspectJdk", "int Math.max(int a, int b)", "Returns the greater of two {@code int} values");
+        assertInspection("inspectJdkMethod", "String.toUpperCase()", "Converts all of the characters in this");
+        // Ours, from target/plasticity-*-sources.jar (install-kernel.sh copies it into the kernel's src/).
+        assertInspection("inspectOurs", "Trainer Trainer.create()", "A trainer with {@link TrainerConfig#defaults()}");
+        assertInspection("inspectOursMethod", "Trainer Trainer.epochs(int n)", "Number of epochs.");
+        assertInspection("inspectOursClass", "Trainer", "The one training loop of the project.");
+        // A jar added with %jars: its X-sources.jar beside it.
+        assertInspection("inspectUserJar", "Hello.greet()", "Greets the reader of a user's jar.");
+    }
+
+    private void assertInspection(String step, String signature, String javadoc) {
+        JsonObject reply = steps.get(step).getAsJsonObject("reply");
+        assertTrue(reply.get("found").getAsBoolean(), step + ": " + reply);
+        String text = reply.getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(text.contains(signature), step + ": no signature '" + signature + "' in\n" + text);
+        assertTrue(text.contains(javadoc), step + ": no Javadoc '" + javadoc + "' in\n" + text);
+        String html = reply.getAsJsonObject("data").get("text/html").getAsString();
+        assertTrue(html.contains(javadoc.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")),
+                step + ": no Javadoc in the HTML\n" + html);
+    }
+
+    @Test
     void restartAndShutdownLeaveNoKernelProcessBehind() {
         JsonObject r = steps.get("restart");
         assertFalse(r.has("error"), r.toString());
@@ -354,6 +384,16 @@ class KernelFeaturesTest {
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                j.write(Files.readAllBytes(f));
+                j.closeEntry();
+            }
+        }
+        // X-sources.jar beside X.jar: the kernel's Shift-Tab reads the Javadoc from it.
+        Path srcRoot = WORK.resolve("src-" + pkg);
+        try (OutputStream os = Files.newOutputStream(WORK.resolve(pkg + "-sources.jar")); JarOutputStream j =
+                new JarOutputStream(os); Stream<Path> files = Files.walk(srcRoot)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                j.putNextEntry(new JarEntry(srcRoot.relativize(f).toString().replace('\\', '/')));
                 j.write(Files.readAllBytes(f));
                 j.closeEntry();
             }

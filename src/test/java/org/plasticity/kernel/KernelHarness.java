@@ -66,7 +66,8 @@ public final class KernelHarness {
         try {
             Path jar;
             try (Stream<Path> s = Files.list(ROOT.resolve("target"))) {
-                jar = s.filter(p -> p.getFileName().toString().matches("plasticity-.*\\.jar")).findFirst().orElse(null);
+                jar = s.filter(p -> p.getFileName().toString().matches("plasticity-.*\\.jar"))
+                        .filter(p -> !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar")).findFirst().orElse(null);
             }
             if (jar == null) {
                 fail("target/plasticity-*.jar is missing: run kernel-spec/test.sh, or 'mvn -B package -DskipTests' first");
