@@ -121,7 +121,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Stops the current cell: the running snippet, if any (interrupt, wait up to
+     * Stops the current cell: the running snippet, if any (interrupt, repeated every 100 ms for up to
      * {@link #GRACE_MILLIS}, then {@link Thread#stop()}), and every later snippet until
      * {@link #beginCell()}. Returns once the cell thread has ended (or after a second grace period,
      * should it ignore even that).
@@ -138,9 +138,14 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
             stopRequested = true;
         }
-        cell.interrupt();
         try {
-            cell.join(GRACE_MILLIS);
+            // Interrupt again every 100 ms of the grace period: code that swallows the flag once (a library that
+            // catches InterruptedException, or calls Thread.interrupted()) still sees it at its next check.
+            long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000L;
+            while (cell.isAlive() && System.nanoTime() < deadline) {
+                cell.interrupt();
+                cell.join(100);
+            }
             if (cell.isAlive()) {
                 String where = null;
                 for (StackTraceElement f : cell.getStackTrace()) {
