@@ -169,7 +169,7 @@ public final class SweepCli {
     }
 
     /** The Spark executor through its {@code connect(String master)} factory, loaded by name. */
-    private static SweepExecutor spark(String master, String sparkClass) {
+    static SweepExecutor spark(String master, String sparkClass) {
         if (master == null && System.getProperty("spark.master") == null) {
             throw new IllegalArgumentException("--executor spark needs --master URL (local[2], spark://HOST:7077, yarn,"
                     + " ...) unless spark-submit sets the master");

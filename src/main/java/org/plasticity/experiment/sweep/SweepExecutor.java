@@ -76,6 +76,20 @@ public interface SweepExecutor {
         return new ThreadPoolSweepExecutor(threads);
     }
 
+    /**
+     * Apache Spark on {@code master} ({@code local[2]}, {@code spark://HOST:7077}; null: the master
+     * spark-submit set), each point one task, found by name so that the core needs no Spark: it needs
+     * the {@code spark} profile's classes ({@code mvn -Pspark package}) and Spark on the class path,
+     * and says so otherwise. Close it ({@link AutoCloseable}) to stop the session it started.
+     *
+     * @param master the master URL, or null under spark-submit
+     * @return the executor ({@code org.plasticity.experiment.sweep.spark.SparkExecutor})
+     * @throws IllegalStateException without the profile's classes or without Spark
+     */
+    static SweepExecutor spark(String master) {
+        return SweepCli.spark(master, SweepCli.SPARK_EXECUTOR);
+    }
+
     /** {@link #threads(int)} with one run per available core. */
     static SweepExecutor inProcess() {
         return threads(Runtime.getRuntime().availableProcessors());
