@@ -114,7 +114,7 @@ class CommittedRunsTest {
             checked.add(row.experiment() + "/" + row.metric());
         }
         assertTrue(checked.size() >= 130, "checked " + checked.size());
-        assertEquals(4, derived); // LocalCA 2, dendritic EP 2 (kmnist-split claims vs point EP and vs BPTT)
+        assertEquals(6, derived); // LocalCA 2, dendritic EP 4 (kmnist-split claims vs point EP, vs BPTT, vs the two point-neuron controls)
     }
 
     private static void same(ReproductionRow committed, ReproductionRow ours) {
