@@ -37,25 +37,12 @@ public final class GleBench {
 
     /** @param args options (see class comment) */
     public static void main(String[] args) {
-        int threads = 1;
-        int rounds = 7;
-        double seconds = 2;
-        boolean force = false;
-        boolean write = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--force" -> force = true;
-                case "--no-write" -> write = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --threads N, --rounds N, --seconds S, --force, --no-write");
-            }
-        }
-        if (rounds < 5 && write) {
-            throw new IllegalArgumentException("a row needs at least 5 interleaved rounds per side, got --rounds " + rounds);
-        }
+        BenchOptions opts = BenchOptions.parse(args, 1, 2);
+        int threads = opts.threads();
+        int rounds = opts.rounds();
+        double seconds = opts.seconds();
+        boolean force = opts.force();
+        boolean write = opts.write();
         if (org.plasticity.tensor.Parallel.threads() != threads) {
             System.out.println("note: tensor.Parallel runs " + org.plasticity.tensor.Parallel.threads() + " thread(s); start"
                     + " the JVM with -Dplasticity.threads=" + threads + " for a matched comparison (the GLE step is single-threaded)");

@@ -44,25 +44,12 @@ public final class LocalCaBench {
      * @param args options (see class comment)
      */
     public static void main(String[] args) {
-        int threads = 2;
-        int rounds = 7;
-        double seconds = 1.5;
-        boolean force = false;
-        boolean write = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--force" -> force = true;
-                case "--no-write" -> write = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --threads N, --rounds N, --seconds S, --force, --no-write");
-            }
-        }
-        if (rounds < 5 && write) {
-            throw new IllegalArgumentException("a row needs at least 5 interleaved rounds per side, got --rounds " + rounds);
-        }
+        BenchOptions opts = BenchOptions.parse(args, 2, 1.5);
+        int threads = opts.threads();
+        int rounds = opts.rounds();
+        double seconds = opts.seconds();
+        boolean force = opts.force();
+        boolean write = opts.write();
         LoadGate gate = new LoadGate(threads);
         LoadStamp start = LoadStamp.now();
         System.out.println("LocalCaBench: " + threads + " threads, load " + start + " (rows need load ≤ " + gate.limit() + ")");
