@@ -61,21 +61,25 @@ else
   sources_env=""
 fi
 
-argv="\"$JAVA\""
-for opt in $PLASTICITY_JVM_OPTS; do argv="$argv, \"$opt\""; done
+argv_head="\"$JAVA\""
+for opt in $PLASTICITY_JVM_OPTS; do argv_head="$argv_head, \"$opt\""; done
 if [ "$flavour" = plasticity ]; then
   # Our kernel: the cells see the kernel's class path (lib/*); default imports are built in.
-  argv="$argv, \"-cp\", \"$target/lib/*\", \"org.plasticity.kernel.KernelMain\", \"{connection_file}\""
+  argv_tail="\"-cp\", \"$target/lib/*\", \"org.plasticity.kernel.KernelMain\", \"{connection_file}\""
   env_json="\"PLASTICITY_KERNEL\": \"plasticity\"$sources_env"
 else
   fetch_artifact "io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" "$staging/kernel"
   kernel_jar="$target/kernel/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar"
-  argv="$argv, \"-cp\", \"$kernel_jar\", \"org.rapaio.jupyter.kernel.MainApp\", \"{connection_file}\""
+  argv_tail="\"-cp\", \"$kernel_jar\", \"org.rapaio.jupyter.kernel.MainApp\", \"{connection_file}\""
   env_json="\"RJK_CLASSPATH\": \"$target/lib/*.jar\", \"RJK_INIT_SCRIPT\": \"$target/init.jsh\", \"RJK_TIMEOUT_MILLIS\": \"-1\""
 fi
-cat > "$staging/kernel.json" <<JSON
+# kernel.json, written to a temporary file and renamed (a reader never sees half a file).
+write_kernel_json() { # dir [extra JVM option]
+  local a="$argv_head"
+  [ -n "${2:-}" ] && a="$a, \"$2\""
+  cat > "$1/kernel.json.tmp" <<JSON
 {
-  "argv": [$argv],
+  "argv": [$a, $argv_tail],
   "display_name": "$display_name",
   "language": "java",
   "interrupt_mode": "message",
@@ -83,6 +87,9 @@ cat > "$staging/kernel.json" <<JSON
   "metadata": {"plasticity_jar": "$(basename "$jar")", "plasticity_kernel": "$flavour"}
 }
 JSON
+  mv "$1/kernel.json.tmp" "$1/kernel.json"
+}
+write_kernel_json "$staging"
 
 # Swap the new kernel folder in (the old one, if any, is removed only after the new one is complete).
 if [ -e "$target" ]; then
@@ -94,5 +101,26 @@ else
   mv "$staging" "$target"
 fi
 trap - EXIT
+
+# Class-data sharing (our kernel only): the warm-up runs JShell, the default imports, a cell, a table, a
+# chart, completion and inspection once and dumps the classes it loaded into kernel.jsa; kernel.json then
+# maps them at every start instead of loading and verifying them again. The archive is tied to this JDK
+# and these jars (the JVM checks both and silently starts without it when either changed; re-running this
+# script rebuilds it). PLASTICITY_KERNEL_CDS=0 skips it.
+if [ "$flavour" = plasticity ] && [ "${PLASTICITY_KERNEL_CDS:-1}" = 1 ]; then
+  log "building the kernel's class-data-sharing archive (one warm-up start)"
+  rm -f "$target/kernel.jsa" "$target/kernel.jsa.tmp"
+  # shellcheck disable=SC2086
+  if env PLASTICITY_KERNEL_SOURCES="${sources_jar:+$target/src/$(basename "$sources_jar")}" \
+      "$JAVA" $PLASTICITY_JVM_OPTS -XX:ArchiveClassesAtExit="$target/kernel.jsa.tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$target/lib/*" org.plasticity.kernel.KernelMain --warm-up >"$target/warm-up.log" 2>&1 \
+      && [ -s "$target/kernel.jsa.tmp" ]; then
+    mv "$target/kernel.jsa.tmp" "$target/kernel.jsa"
+    write_kernel_json "$target" "-XX:SharedArchiveFile=$target/kernel.jsa"
+  else
+    rm -f "$target/kernel.jsa.tmp"
+    echo "warning: the class-data-sharing archive could not be built (see $target/warm-up.log); the kernel works, it only starts slower" >&2
+  fi
+fi
 echo "kernel installed: $target/kernel.json"
 [ "$jupyter_path" = "$DEFAULT_JUPYTER_PATH" ] || echo "start Jupyter with JUPYTER_PATH=$jupyter_path to see it"

@@ -33,6 +33,22 @@ public final class KernelMain {
     /** Written to stderr when the first request is handled. */
     public static final String FIRST_REQUEST = "plasticity kernel: handling first request";
 
+    /**
+     * The argument that runs the kernel's start-up path once without Jupyter (JShell, default imports, a cell, a
+     * table, a chart, completion, inspection) and exits. {@code install-kernel.sh} runs it under
+     * {@code -XX:ArchiveClassesAtExit} to build the class-data-sharing archive that {@code kernel.json} then
+     * passes with {@code -XX:SharedArchiveFile}: the JVM maps the already parsed and verified classes of javac,
+     * JShell and our libraries instead of loading them again, which is most of a start's work.
+     */
+    public static final String WARM_UP = "--warm-up";
+
+    /** Cells the warm-up evaluates: one of each kind of work a first notebook cell does. */
+    static final List<String> WARM_UP_CELLS = List.of(
+            "1 + 1",
+            "var warmUp = Table.create(\"warm-up\").addColumns(IntColumn.create(\"i\", new int[] {1, 2, 3}));",
+            "warmUp",
+            "Charts.bar(\"warm-up\", \"x\", \"y\", List.of(\"a\", \"b\"), new double[] {1, 2})");
+
     /** How long a shutdown may take before the JVM is halted. */
     static final long SHUTDOWN_GRACE_MILLIS = 3_000;
 
@@ -46,8 +62,12 @@ public final class KernelMain {
      * @throws Exception when the connection file cannot be read or the sockets cannot be bound
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && WARM_UP.equals(args[0])) {
+            warmUp(System.err);
+            System.exit(0);
+        }
         if (args.length != 1) {
-            System.err.println("usage: java -cp ... " + KernelMain.class.getName() + " CONNECTION_FILE");
+            System.err.println("usage: java -cp ... " + KernelMain.class.getName() + " CONNECTION_FILE | " + WARM_UP);
             System.exit(2);
         }
         PrintStream log = System.err;
@@ -66,6 +86,25 @@ public final class KernelMain {
         watchParent(log);
         connection.waitUntilClose();
         System.exit(0);
+    }
+
+    /**
+     * Runs {@link #WARM_UP_CELLS} through a kernel that is not connected to Jupyter.
+     *
+     * @param log where progress and failures go
+     * @throws Exception when a warm-up cell fails (the archive would then miss the classes it needs)
+     */
+    static void warmUp(PrintStream log) throws Exception {
+        long t0 = System.nanoTime();
+        PlasticityKernel kernel = new PlasticityKernel(classPath(), log);
+        kernel.startInBackground();
+        for (String cell : WARM_UP_CELLS) {
+            kernel.eval(cell);
+        }
+        kernel.complete("Trainer.create().ep", "Trainer.create().ep".length());
+        kernel.inspect("Trainer.create()", 3, false);
+        kernel.onShutdown(false);
+        log.printf(java.util.Locale.ROOT, "plasticity kernel: warm-up done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** The cells' class path: this JVM's, then {@code PLASTICITY_KERNEL_CLASSPATH}. */

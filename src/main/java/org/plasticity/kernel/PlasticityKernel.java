@@ -85,11 +85,39 @@ public final class PlasticityKernel extends BaseKernel {
     }
 
     private JShell createShell() {
+        long t0 = System.nanoTime();
         JShell js = JShell.builder().executionEngine(engine, Map.of()).build();
         for (String entry : classPath) {
             js.addToClasspath(entry);
         }
-        for (String line : DefaultImports.lines()) {
+        long t1 = System.nanoTime();
+        evalDefaultImports(js);
+        long t2 = System.nanoTime();
+        // Warm the compiler and the execution path once, so the user's first cell is not the slow one.
+        for (SnippetEvent e : js.eval("String.valueOf(1 + 1)")) {
+            js.drop(e.snippet());
+        }
+        KernelSession.install(KernelDisplays.live(this, streams));
+        long t3 = System.nanoTime();
+        log.printf(java.util.Locale.ROOT, "plasticity kernel: JShell ready in %.2f s (JVM up %.2f s; create %.2f, "
+                + "%d default imports %.2f, first eval %.2f)%n", (t3 - t0) / 1e9,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (t1 - t0) / 1e9,
+                DefaultImports.lines().size(), (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return js;
+    }
+
+    /**
+     * The default imports as one import snippet (JShell accepts several import declarations in one
+     * snippet, and compiles them once instead of once per line: about half of the kernel's start-up
+     * work); when that one is rejected, line by line, so the offending import is named and the others stay.
+     */
+    private void evalDefaultImports(JShell js) {
+        List<String> lines = DefaultImports.lines();
+        List<SnippetEvent> all = js.eval(String.join(" ", lines));
+        if (!all.isEmpty() && all.get(0).status() != Snippet.Status.REJECTED) {
+            return;
+        }
+        for (String line : lines) {
             for (SnippetEvent e : js.eval(line)) {
                 if (e.status() == Snippet.Status.REJECTED) {
                     log.println("plasticity kernel: default import rejected: " + line + " "
@@ -97,12 +125,6 @@ public final class PlasticityKernel extends BaseKernel {
                 }
             }
         }
-        // Warm the compiler and the execution path once, so the user's first cell is not the slow one.
-        for (SnippetEvent e : js.eval("String.valueOf(1 + 1)")) {
-            js.drop(e.snippet());
-        }
-        KernelSession.install(KernelDisplays.live(this, streams));
-        return js;
     }
 
     private JShell shell() throws Exception {
@@ -290,8 +312,9 @@ public final class PlasticityKernel extends BaseKernel {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
-            text.append(d.signature()).append('\n');
-            html.append("<pre><b>").append(escape(d.signature())).append("</b></pre>");
+            String signature = shortNames(js, d.signature());
+            text.append(signature).append('\n');
+            html.append("<pre><b>").append(escape(signature)).append("</b></pre>");
             String javadoc = d.javadoc();
             if (javadoc == null || javadoc.isBlank()) {
                 javadoc = sourceDocs.javadoc(d.signature(), name -> classCandidates(js, name)); // our API, users' jars
@@ -304,6 +327,46 @@ public final class PlasticityKernel extends BaseKernel {
         DisplayData data = new DisplayData(text.toString().strip());
         data.putHTML(html.toString());
         return data;
+    }
+
+    /** One import declaration: group 1 {@code static} (or null), group 2 the name, {@code pkg.*} for on-demand. */
+    private static final java.util.regex.Pattern IMPORT =
+            java.util.regex.Pattern.compile("\\bimport\\s+(static\\s+)?([\\w$.]+(?:\\.\\*)?)\\s*;");
+
+    /** The session's non-static import declarations: [0] single-type names, [1] on-demand ones ({@code pkg.*}). */
+    private static List<List<String>> importedNames(JShell js) {
+        // From the snippets' source text: one import snippet may hold several declarations (the default imports do).
+        List<String> singles = new ArrayList<>();
+        List<String> onDemand = new ArrayList<>();
+        js.imports().filter(i -> js.status(i).isActive()).forEach(i -> {
+            java.util.regex.Matcher m = IMPORT.matcher(i.source());
+            while (m.find()) {
+                if (m.group(1) == null) {
+                    (m.group(2).endsWith(".*") ? onDemand : singles).add(m.group(2));
+                }
+            }
+        });
+        return List.of(singles, onDemand);
+    }
+
+    /**
+     * A signature with the names the session imports (and {@code java.lang}) written without their
+     * package, as JShell writes them when each import is a snippet of its own.
+     */
+    static String shortNames(JShell js, String signature) {
+        List<List<String>> names = importedNames(js);
+        String out = signature;
+        for (String single : names.get(0)) {
+            String simple = single.substring(single.lastIndexOf('.') + 1);
+            out = out.replaceAll("(?<![\\w$.])" + java.util.regex.Pattern.quote(single) + "(?![\\w$])", simple);
+        }
+        List<String> packages = new ArrayList<>(names.get(1));
+        packages.add("java.lang.*");
+        for (String pkg : packages) {
+            String p = pkg.substring(0, pkg.length() - 2);
+            out = out.replaceAll("(?<![\\w$.])" + java.util.regex.Pattern.quote(p) + "\\.(?=[A-Z])", "");
+        }
+        return out;
     }
 
     /**
@@ -319,16 +382,16 @@ public final class PlasticityKernel extends BaseKernel {
             out.add(name); // starts with a package
             return out;
         }
-        List<jdk.jshell.ImportSnippet> imports = js.imports().filter(i -> js.status(i).isActive() && !i.isStatic()).toList();
-        for (jdk.jshell.ImportSnippet i : imports) {
-            if (i.subKind() == Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND && i.fullname().endsWith("." + first)) {
-                out.add(i.fullname() + rest);
+        List<List<String>> names = importedNames(js);
+        List<String> singles = names.get(0);
+        List<String> onDemand = names.get(1);
+        for (String fullname : singles) {
+            if (fullname.endsWith("." + first)) {
+                out.add(fullname + rest);
             }
         }
-        for (jdk.jshell.ImportSnippet i : imports) {
-            if (i.subKind() == Snippet.SubKind.TYPE_IMPORT_ON_DEMAND_SUBKIND) { // fullname is "pkg.*"
-                out.add(i.fullname().substring(0, i.fullname().length() - 1) + name);
-            }
+        for (String fullname : onDemand) { // "pkg.*"
+            out.add(fullname.substring(0, fullname.length() - 1) + name);
         }
         out.add(name);
         return out;
