@@ -8,6 +8,9 @@ import jdk.incubator.vector.FloatVector;
  * products and the transposed (top-down) product. Every variant computes an element in the same order.
  * The top-down accumulator is read from {@code bin} at {@code bi0} and written to {@code bwd} at
  * {@code bw0} (the same place, or a start value such as the input projection, which saves a copy).
+ * The forward accumulators are spilled into {@code sp} (at least 8·L floats) and reduced there
+ * ({@link VectorFloatKernels#sum(float[], int)}, the same tree as on the vectors): passing them to a reduction method
+ * that C2 does not inline (a cold call site after the loop) would box every vector (~1 MB per EP batch of 50).
  */
 final class VectorDenseBlocks {
 
@@ -17,7 +20,7 @@ final class VectorDenseBlocks {
     private VectorDenseBlocks() {
     }
     static void dense2x4(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         int w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
         int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
@@ -52,8 +55,16 @@ final class VectorDenseBlocks {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01), t02 = VectorFloatKernels.sum(f02), t03 = VectorFloatKernels.sum(f03);
-        float t10 = VectorFloatKernels.sum(f10), t11 = VectorFloatKernels.sum(f11), t12 = VectorFloatKernels.sum(f12), t13 = VectorFloatKernels.sum(f13);
+        f00.intoArray(sp, 0 * L);
+        f01.intoArray(sp, 1 * L);
+        f02.intoArray(sp, 2 * L);
+        f03.intoArray(sp, 3 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L), t01 = VectorFloatKernels.sum(sp, 1 * L), t02 = VectorFloatKernels.sum(sp, 2 * L), t03 = VectorFloatKernels.sum(sp, 3 * L);
+        f10.intoArray(sp, 4 * L);
+        f11.intoArray(sp, 5 * L);
+        f12.intoArray(sp, 6 * L);
+        f13.intoArray(sp, 7 * L);
+        float t10 = VectorFloatKernels.sum(sp, 4 * L), t11 = VectorFloatKernels.sum(sp, 5 * L), t12 = VectorFloatKernels.sum(sp, 6 * L), t13 = VectorFloatKernels.sum(sp, 7 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];
@@ -92,7 +103,7 @@ final class VectorDenseBlocks {
         fwd[f1 + 3] += t13;
     }
     static void dense2x2(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         int w1 = w0 + nIn;
         int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
@@ -117,8 +128,12 @@ final class VectorDenseBlocks {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01);
-        float t10 = VectorFloatKernels.sum(f10), t11 = VectorFloatKernels.sum(f11);
+        f00.intoArray(sp, 0 * L);
+        f01.intoArray(sp, 1 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L), t01 = VectorFloatKernels.sum(sp, 1 * L);
+        f10.intoArray(sp, 2 * L);
+        f11.intoArray(sp, 3 * L);
+        float t10 = VectorFloatKernels.sum(sp, 2 * L), t11 = VectorFloatKernels.sum(sp, 3 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];
@@ -143,7 +158,7 @@ final class VectorDenseBlocks {
         fwd[f1 + 1] += t11;
     }
     static void dense2x1(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         int x1 = x0 + nIn, bw1 = bw0 + nIn, bi1 = bi0 + nIn, y1 = y0 + nOut, f1 = f0 + nOut;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]);
@@ -162,8 +177,10 @@ final class VectorDenseBlocks {
             b0v.intoArray(bwd, bw0 + i);
             b1v.intoArray(bwd, bw1 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00);
-        float t10 = VectorFloatKernels.sum(f10);
+        f00.intoArray(sp, 0 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L);
+        f10.intoArray(sp, 1 * L);
+        float t10 = VectorFloatKernels.sum(sp, 1 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];
@@ -181,7 +198,7 @@ final class VectorDenseBlocks {
         fwd[f1 + 0] += t10;
     }
     static void dense1x4(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         int w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]), y02 = FloatVector.broadcast(S, y[y0 + 2]), y03 = FloatVector.broadcast(S, y[y0 + 3]);
@@ -203,7 +220,11 @@ final class VectorDenseBlocks {
             b0v = w3v.fma(y03, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01), t02 = VectorFloatKernels.sum(f02), t03 = VectorFloatKernels.sum(f03);
+        f00.intoArray(sp, 0 * L);
+        f01.intoArray(sp, 1 * L);
+        f02.intoArray(sp, 2 * L);
+        f03.intoArray(sp, 3 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L), t01 = VectorFloatKernels.sum(sp, 1 * L), t02 = VectorFloatKernels.sum(sp, 2 * L), t03 = VectorFloatKernels.sum(sp, 3 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];
@@ -227,7 +248,7 @@ final class VectorDenseBlocks {
         fwd[f0 + 3] += t03;
     }
     static void dense1x2(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         int w1 = w0 + nIn;
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]), y01 = FloatVector.broadcast(S, y[y0 + 1]);
@@ -243,7 +264,9 @@ final class VectorDenseBlocks {
             b0v = w1v.fma(y01, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00), t01 = VectorFloatKernels.sum(f01);
+        f00.intoArray(sp, 0 * L);
+        f01.intoArray(sp, 1 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L), t01 = VectorFloatKernels.sum(sp, 1 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];
@@ -259,7 +282,7 @@ final class VectorDenseBlocks {
         fwd[f0 + 1] += t01;
     }
     static void dense1x1(int nIn, int nOut, int iv, float[] w, int w0, float[] x, int x0, float[] y, int y0,
-            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0) {
+            float[] fwd, int f0, float[] bwd, int bw0, float[] bin, int bi0, float[] sp) {
         FloatVector z = FloatVector.zero(S);
         FloatVector y00 = FloatVector.broadcast(S, y[y0 + 0]);
         FloatVector f00 = z;
@@ -271,7 +294,8 @@ final class VectorDenseBlocks {
             b0v = w0v.fma(y00, b0v);
             b0v.intoArray(bwd, bw0 + i);
         }
-        float t00 = VectorFloatKernels.sum(f00);
+        f00.intoArray(sp, 0 * L);
+        float t00 = VectorFloatKernels.sum(sp, 0 * L);
         for (int i = iv; i < nIn; i++) {
             float x0s = x[x0 + i];
             float b0s = bin[bi0 + i];

@@ -251,6 +251,7 @@ final class VectorFloatKernels implements FloatKernels {
         need(bwd, bwdOff, rows, nIn, nIn, "denseBoth bwd");
         need(bwdStart, bwdStartOff, rows, nIn, nIn, "denseBoth bwdStart");
         int iv = S.loopBound(nIn);
+        float[] sp = SPILL.get();
         int r = 0;
         // the first output group reads the top-down accumulator from bwdStart, the later ones from bwd
         for (; r + 2 <= rows; r += 2) {
@@ -262,13 +263,13 @@ final class VectorFloatKernels implements FloatKernels {
             int bi0 = bwdStartOff + r * nIn;
             int o = 0;
             for (; o + 4 <= nOut; o += 4, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense2x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense2x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
             for (; o + 2 <= nOut; o += 2, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense2x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense2x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
             for (; o < nOut; o++, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense2x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense2x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
         }
         for (; r < rows; r++) {
@@ -280,13 +281,13 @@ final class VectorFloatKernels implements FloatKernels {
             int bi0 = bwdStartOff + r * nIn;
             int o = 0;
             for (; o + 4 <= nOut; o += 4, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense1x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense1x4(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
             for (; o + 2 <= nOut; o += 2, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense1x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense1x2(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
             for (; o < nOut; o++, bin = bwd, bi0 = b0) {
-                VectorDenseBlocks.dense1x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0);
+                VectorDenseBlocks.dense1x1(nIn, nOut, iv, w, o * nIn, x, x0, y, y0 + o, fwd, f0 + o, bwd, b0, bin, bi0, sp);
             }
         }
     }
@@ -342,15 +343,22 @@ final class VectorFloatKernels implements FloatKernels {
         need(src, srcOff, 1, 0, n, "logistic src");
         need(dst, dstOff, 1, 0, n, "logistic dst");
         int nv = S.loopBound(n);
-        int i = 0;
-        for (; i < nv; i += L) {
-            logistic(FloatVector.fromArray(S, src, srcOff + i), gain, shift).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            float[] t = SCRATCH.get();
-            System.arraycopy(src, srcOff + i, t, 0, n - i);
-            logistic(FloatVector.fromArray(S, t, 0), gain, shift).intoArray(t, 0);
-            System.arraycopy(t, 0, dst, dstOff + i, n - i);
+        float[] t = SCRATCH.get();
+        // one call site, inside the loop (the tail chunk goes through the scratch): a second, cold call site would
+        // get logistic(FloatVector) compiled on its own, after which C2 no longer inlines it and boxes every vector
+        for (int i = 0; i < n; i += L) {
+            boolean full = i < nv;
+            if (!full) {
+                System.arraycopy(src, srcOff + i, t, 0, n - i);
+            }
+            float[] in = full ? src : t;
+            int inAt = full ? srcOff + i : 0;
+            float[] out = full ? dst : t;
+            int outAt = full ? dstOff + i : 0;
+            logistic(FloatVector.fromArray(S, in, inAt), gain, shift).intoArray(out, outAt);
+            if (!full) {
+                System.arraycopy(t, 0, dst, dstOff + i, n - i);
+            }
         }
     }
 
@@ -364,15 +372,21 @@ final class VectorFloatKernels implements FloatKernels {
         need(src, srcOff, 1, 0, n, "tanh src");
         need(dst, dstOff, 1, 0, n, "tanh dst");
         int nv = S.loopBound(n);
-        int i = 0;
-        for (; i < nv; i += L) {
-            tanh(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            float[] t = SCRATCH.get();
-            System.arraycopy(src, srcOff + i, t, 0, n - i);
-            tanh(FloatVector.fromArray(S, t, 0)).intoArray(t, 0);
-            System.arraycopy(t, 0, dst, dstOff + i, n - i);
+        float[] t = SCRATCH.get();
+        // one call site, inside the loop: see logistic
+        for (int i = 0; i < n; i += L) {
+            boolean full = i < nv;
+            if (!full) {
+                System.arraycopy(src, srcOff + i, t, 0, n - i);
+            }
+            float[] in = full ? src : t;
+            int inAt = full ? srcOff + i : 0;
+            float[] out = full ? dst : t;
+            int outAt = full ? dstOff + i : 0;
+            tanh(FloatVector.fromArray(S, in, inAt)).intoArray(out, outAt);
+            if (!full) {
+                System.arraycopy(t, 0, dst, dstOff + i, n - i);
+            }
         }
     }
 
@@ -428,7 +442,9 @@ final class VectorFloatKernels implements FloatKernels {
         for (int i = 0; i < nv; i += L) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        return tail(sum(acc), a, aOff, b, bOff, nv, n);
+        float[] sp = SPILL.get();
+        acc.intoArray(sp, 0);
+        return tail(sum(sp, 0), a, aOff, b, bOff, nv, n);
     }
 
     @Override
