@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
 import org.plasticity.ep.model.Activation;
+import org.plasticity.ep.model.BoundBatch;
+import org.plasticity.ep.model.DeferredInputGradient;
 import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.ep.model.DifferentiableModel;
 import org.plasticity.ep.model.Nudge;
@@ -75,10 +77,12 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
     private final long trainableCount;
     private final long gateSeed;
 
-    private int capacity;
+    private final BoundBatch<DendriticState> batch;
+    private final DeferredInputGradient inputGradient;
+    /** The bound batch's rows, input and labels (its live buffers, set by {@link #bind}). */
     private int rows;
-    private float[] x = new float[0];
-    private int[] labels = new int[0];
+    private float[] x;
+    private int[] labels;
     /** Input projection of the first basal block, W^b_1 x + b^b_1 (its pre-activation's constant part). */
     private float[] xp = new float[0];
     private float[][] accS;
@@ -90,10 +94,7 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
     private float[][] coefB;
     private float[][] coefA;
     private float[] gradScratch = new float[0];
-    private float[] inputDeltaSum = new float[0];
-    private boolean inputDeferred;
     private boolean evaluating;
-    private final List<DendriticState> pool = new ArrayList<>();
 
     /**
      * Builds the network: weights from {@code Seeds.stream(seed, INIT, i)}, masks from
@@ -180,6 +181,11 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
         this.preA = new float[h][0];
         this.coefB = new float[h][0];
         this.coefA = new float[h][0];
+        this.batch = new BoundBatch<>(config.inputSize(), config.classes(), cap -> new DendriticState(config, cap, states),
+                DendriticState::rows);
+        this.x = batch.input();
+        this.labels = batch.labels();
+        this.inputGradient = new DeferredInputGradient(basalW[0]);
         applyMasks();
     }
 
@@ -280,22 +286,15 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
     }
 
     @Override
-    public void bind(Batch batch) {
-        if (batch.featureCount() != c.inputSize()) {
-            throw new IllegalArgumentException("batch has " + batch.featureCount() + " features per sample but the network's"
-                    + " input layer has " + c.inputSize() + " (" + c.sizes() + ")");
+    public void bind(Batch b) {
+        if (batch.bind(b, c.sizes())) {
+            grow(batch.capacity());
         }
         applyMasks();
-        int n = batch.size();
-        ensureCapacity(n);
+        int n = batch.rows();
         rows = n;
-        System.arraycopy(batch.features(), 0, x, 0, n * c.inputSize());
-        System.arraycopy(batch.labels(), 0, labels, 0, n);
-        for (int r = 0; r < n; r++) {
-            if (labels[r] < 0 || labels[r] >= classes()) {
-                throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
-            }
-        }
+        x = batch.input();
+        labels = batch.labels();
         for (DenseConnection d : connections()) {
             d.prepare(n);
         }
@@ -318,13 +317,8 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
         return out;
     }
 
-    private void ensureCapacity(int n) {
-        if (n <= capacity) {
-            return;
-        }
-        capacity = n;
-        x = new float[n * c.inputSize()];
-        labels = new int[n];
+    /** Resizes the per-batch buffers to a new capacity of {@code n} rows. */
+    private void grow(int n) {
         xp = new float[n * basalW[0].outSize()];
         for (int l = 0; l < h; l++) {
             accS[l] = new float[n * c.somas(l)];
@@ -341,7 +335,6 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
         for (DenseConnection d : connections()) {
             d.ensureCapacity(n);
         }
-        pool.clear();
     }
 
     @Override
@@ -351,19 +344,12 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
 
     @Override
     public DendriticState state(int slot) {
-        while (pool.size() <= slot) {
-            pool.add(new DendriticState(c, Math.max(1, capacity), states));
-        }
-        DendriticState s = pool.get(slot);
-        s.rows(rows);
-        return s;
+        return batch.state(slot);
     }
 
     @Override
     public DendriticState newState() {
-        DendriticState s = new DendriticState(c, Math.max(1, capacity), states);
-        s.rows(rows);
-        return s;
+        return batch.newState();
     }
 
     @Override
@@ -731,7 +717,7 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
 
     private float[] scratch(int n) {
         if (gradScratch.length < n) {
-            gradScratch = new float[Math.max(n, capacity * maxBranches())];
+            gradScratch = new float[Math.max(n, batch.capacity() * maxBranches())];
         }
         Arrays.fill(gradScratch, 0, n, 0f);
         return gradScratch;
@@ -755,12 +741,7 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
 
     @Override
     public void startBackward() {
-        int n0 = rows * basalW[0].outSize();
-        if (inputDeltaSum.length < n0) {
-            inputDeltaSum = new float[Math.max(n0, capacity * basalW[0].outSize())];
-        }
-        Arrays.fill(inputDeltaSum, 0, n0, 0f);
-        inputDeferred = false;
+        inputGradient.start(batch);
     }
 
     /** Adjoint layout: one array per view (somata s1..sH, outputs, then basal1, apical1, … for branch states). */
@@ -816,12 +797,7 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
         float[] dB = delta[basalView(l)];
         int nb = basalW[l].outSize();
         if (l == 0) {
-            if (deferInput) {
-                k.axpy(rows * nb, 1f, dB, 0, inputDeltaSum, 0);
-                inputDeferred = true;
-            } else {
-                basalW[0].accumulateGradient(rows, 1f, x, 0, dB, 0, true);
-            }
+            inputGradient.add(deferInput, batch, dB, k);
         } else {
             basalW[l].accumulateGradient(rows, 1f, before.soma[l - 1], 0, dB, 0, true);
             basalW[l].accumulateGradient(rows, 1f, delta[l - 1], 0, before.basal[l], 0, false);
@@ -928,9 +904,8 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
             }
         }
         if (params) {
-            if (fromInput && deferInput) {
-                k.axpy(rows * nb, 1f, v, 0, inputDeltaSum, 0);
-                inputDeferred = true;
+            if (fromInput) {
+                inputGradient.add(deferInput, batch, v, k);
             } else {
                 w.accumulateGradient(rows, 1f, pre, 0, v, 0, true);
             }
@@ -944,9 +919,7 @@ public final class DendriticNetwork implements DifferentiableModel<DendriticStat
 
     @Override
     public void finishBackward() {
-        if (inputDeferred) {
-            basalW[0].accumulateGradient(rows, 1f, x, 0, inputDeltaSum, 0, true);
-            inputDeferred = false;
+        if (inputGradient.finish(batch)) {
             maskGradients(true);
         }
     }

@@ -44,19 +44,18 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     private final List<Parameter> dynamicsParameters;
     private final Dynamics.EnergyBased energy;
 
-    private int capacity;
+    private final BoundBatch<NeuronState> batch;
+    private final ChainPhiGradient chainGradient = new ChainPhiGradient();
+    private final DeferredInputGradient inputGradient;
+    /** The bound batch's rows, input and labels (its live buffers, set by {@link #bind}). */
     private int rows;
-    private float[] x = new float[0];
+    private float[] x;
+    private int[] labels;
     private float[] xp = new float[0];
     /** Input projections of the skip couplings from the input (null for the others). */
     private float[][] skipXp;
-    private int[] labels = new int[0];
     private float[][] acc;
-    private float[] gradScratch = new float[0];
-    private float[] inputDeltaSum = new float[0];
     private int[] pinnedCounts = new int[0];
-    private boolean inputDeferred;
-    private final List<NeuronState> pool = new ArrayList<>();
 
     /**
      * Builds the network and draws its parameters from {@code Seeds.stream(seed, INIT, connection)}.
@@ -118,6 +117,12 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         this.parameters = List.copyOf(ps);
         this.dynamicsParameters = List.copyOf(dyn);
         this.acc = new float[dynamicCount][0];
+        boolean withPotentials = energy != null;
+        this.batch = new BoundBatch<>(inputSize, arch.classes(), cap -> new NeuronState(sizes, cap, withPotentials),
+                NeuronState::rows);
+        this.x = batch.input();
+        this.labels = batch.labels();
+        this.inputGradient = new DeferredInputGradient(dynamicConnections[0]);
     }
 
     /** The configuration. */
@@ -198,21 +203,14 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
     }
 
     @Override
-    public void bind(Batch batch) {
-        if (batch.featureCount() != inputSize) {
-            throw new IllegalArgumentException("batch has " + batch.featureCount() + " features per sample but the network's "
-                    + "input layer has " + inputSize + " (" + config.architecture() + "); flatten or resize the input");
+    public void bind(Batch b) {
+        if (batch.bind(b, config.architecture())) {
+            grow(batch.capacity());
         }
-        int n = batch.size();
-        ensureCapacity(n);
+        int n = batch.rows();
         rows = n;
-        System.arraycopy(batch.features(), 0, x, 0, n * inputSize);
-        System.arraycopy(batch.labels(), 0, labels, 0, n);
-        for (int r = 0; r < n; r++) {
-            if (labels[r] < 0 || labels[r] >= classes()) {
-                throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
-            }
-        }
+        x = batch.input();
+        labels = batch.labels();
         Connection c0 = dynamicConnections[0];
         // too few rows to share: the projection splits its output columns over W itself (forwardColumns),
         // so W0's per-batch transpose would be wasted (it cost most of a batch of one)
@@ -250,14 +248,9 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
         }
     }
 
-    private void ensureCapacity(int n) {
-        if (n <= capacity) {
-            return;
-        }
-        capacity = n;
-        x = new float[n * inputSize];
+    /** Resizes the per-batch buffers to a new capacity of {@code n} rows. */
+    private void grow(int n) {
         xp = new float[n * sizes[0]];
-        labels = new int[n];
         for (int l = 0; l < sizes.length; l++) {
             acc[l] = new float[n * sizes[l]];
         }
@@ -269,7 +262,6 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             skipXp[i] = skips[i].fromInput() ? new float[n * skips[i].connection().outSize()] : null;
         }
         head.ensureCapacity(n);
-        pool.clear();
     }
 
     @Override
@@ -279,19 +271,12 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     @Override
     public NeuronState state(int slot) {
-        while (pool.size() <= slot) {
-            pool.add(new NeuronState(sizes, Math.max(1, capacity), energy != null));
-        }
-        NeuronState s = pool.get(slot);
-        s.rows(rows);
-        return s;
+        return batch.state(slot);
     }
 
     @Override
     public NeuronState newState() {
-        NeuronState s = new NeuronState(sizes, Math.max(1, capacity), energy != null);
-        s.rows(rows);
-        return s;
+        return batch.newState();
     }
 
     @Override
@@ -412,28 +397,8 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     @Override
     public void accumulatePhiGradient(List<NeuronState> states, List<Nudge> terms) {
-        if (states.size() != terms.size()) {
-            throw new IllegalArgumentException(states.size() + " states for " + terms.size() + " terms");
-        }
+        chainGradient.accumulate(dynamicConnections, batch, states, terms, k);
         float inv = 1f / rows;
-        int n0 = sizes[0];
-        if (gradScratch.length < rows * n0) {
-            gradScratch = new float[capacity * n0];
-        }
-        Arrays.fill(gradScratch, 0, rows * n0, 0f);
-        for (int t = 0; t < terms.size(); t++) {
-            k.axpy(rows * n0, (float) terms.get(t).coefficient(), states.get(t).rates(0), 0, gradScratch, 0);
-        }
-        dynamicConnections[0].accumulateGradient(rows, inv, x, 0, gradScratch, 0, true);
-        for (int c = 1; c < dynamicConnections.length; c++) {
-            for (int t = 0; t < terms.size(); t++) {
-                float coef = (float) terms.get(t).coefficient() * inv;
-                if (coef != 0f) {
-                    dynamicConnections[c].accumulateGradient(rows, coef, states.get(t).rates(c - 1), 0,
-                            states.get(t).rates(c), 0, true);
-                }
-            }
-        }
         for (Coupling c : skips) {
             int to = c.to() - 1;
             for (int t = 0; t < terms.size(); t++) {
@@ -473,12 +438,7 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     @Override
     public void startBackward() {
-        int n0 = rows * sizes[0];
-        if (inputDeltaSum.length < n0) {
-            inputDeltaSum = new float[Math.max(n0, capacity * sizes[0])];
-        }
-        Arrays.fill(inputDeltaSum, 0, n0, 0f);
-        inputDeferred = false;
+        inputGradient.start(batch);
     }
 
     @Override
@@ -502,12 +462,7 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     @Override
     public void stepParameterGradient(NeuronState before, float[][] delta, boolean deferInput) {
-        if (deferInput) {
-            k.axpy(rows * sizes[0], 1f, delta[0], 0, inputDeltaSum, 0);
-            inputDeferred = true;
-        } else {
-            dynamicConnections[0].accumulateGradient(rows, 1f, x, 0, delta[0], 0, true);
-        }
+        inputGradient.add(deferInput, batch, delta[0], k);
         for (int c = 1; c < sizes.length; c++) {
             dynamicConnections[c].accumulateGradient(rows, 1f, before.rates(c - 1), 0, delta[c], 0, true);
             dynamicConnections[c].accumulateGradient(rows, 1f, delta[c - 1], 0, before.rates(c), 0, false);
@@ -550,10 +505,7 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
 
     @Override
     public void finishBackward() {
-        if (inputDeferred) {
-            dynamicConnections[0].accumulateGradient(rows, 1f, x, 0, inputDeltaSum, 0, true);
-            inputDeferred = false;
-        }
+        inputGradient.finish(batch);
     }
 
     @Override
@@ -607,7 +559,7 @@ public final class LayeredNetwork implements DifferentiableModel<NeuronState> {
             return Double.NaN;
         }
         if (pinnedCounts.length < rows) {
-            pinnedCounts = new int[Math.max(rows, capacity)];
+            pinnedCounts = new int[Math.max(rows, batch.capacity())];
         }
         int[] counts = pinnedCounts;
         int perRow = units;

@@ -10,13 +10,11 @@ import java.util.List;
  * dynamics the internal states {@code u_l} with {@code s_l = ρ(u_l)}. Buffers are sized for a capacity
  * and reused across batches; {@link #rows()} is the batch in use.
  */
-public final class NeuronState implements EpState {
+public final class NeuronState extends LayeredState {
 
-    private final int[] sizes;
     private final float[][] rates;
     private final float[][] potentials;
     private final List<StateView> views;
-    private int rows;
 
     /**
      * @param sizes units per sample of each dynamical layer
@@ -24,7 +22,7 @@ public final class NeuronState implements EpState {
      * @param withPotentials whether to keep internal states {@code u} (energy-based dynamics)
      */
     public NeuronState(int[] sizes, int capacity, boolean withPotentials) {
-        this.sizes = sizes.clone();
+        super(sizes);
         this.rates = new float[sizes.length][];
         this.potentials = withPotentials ? new float[sizes.length][] : null;
         for (int l = 0; l < sizes.length; l++) {
@@ -46,28 +44,8 @@ public final class NeuronState implements EpState {
         return views;
     }
 
-    /** Number of dynamical layers. */
-    public int layers() {
-        return sizes.length;
-    }
-
-    /** Units per sample of dynamical layer {@code l} (0 = first hidden layer). */
-    public int size(int l) {
-        return sizes[l];
-    }
-
-    /** Samples in use. */
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    /** Sets the number of rows in use. */
-    public void rows(int n) {
-        rows = n;
-    }
-
     /** The live rate buffer of layer {@code l} (row-major; only the first {@code rows·size} values are in use). */
+    @Override
     public float[] rates(int l) {
         return rates[l];
     }
@@ -79,42 +57,44 @@ public final class NeuronState implements EpState {
 
     /** A copy of the rates of layer {@code l} for the rows in use. */
     public float[] ratesCopy(int l) {
-        return Arrays.copyOf(rates[l], rows * sizes[l]);
+        return Arrays.copyOf(rates[l], rows() * size(l));
     }
 
     /** The rate of unit {@code unit} of sample {@code row} in layer {@code l}. */
     public float rate(int l, int row, int unit) {
-        return rates[l][row * sizes[l] + unit];
+        return rates[l][row * size(l) + unit];
     }
 
     /** Sets every rate (and internal state) of the rows in use to zero. */
     public void zero() {
-        for (int l = 0; l < sizes.length; l++) {
-            Arrays.fill(rates[l], 0, rows * sizes[l], 0f);
+        for (int l = 0; l < layers(); l++) {
+            int n = rows() * size(l);
+            Arrays.fill(rates[l], 0, n, 0f);
             if (potentials != null) {
-                Arrays.fill(potentials[l], 0, rows * sizes[l], 0f);
+                Arrays.fill(potentials[l], 0, n, 0f);
             }
         }
     }
 
     /** Copies rows and values from another state of the same shape. */
     public void copyFrom(NeuronState o) {
-        rows = o.rows;
-        for (int l = 0; l < sizes.length; l++) {
-            System.arraycopy(o.rates[l], 0, rates[l], 0, rows * sizes[l]);
+        rows(o.rows());
+        for (int l = 0; l < layers(); l++) {
+            int n = rows() * size(l);
+            System.arraycopy(o.rates[l], 0, rates[l], 0, n);
             if (potentials != null) {
-                System.arraycopy(o.potentials[l], 0, potentials[l], 0, rows * sizes[l]);
+                System.arraycopy(o.potentials[l], 0, potentials[l], 0, n);
             }
         }
     }
 
     /** Whether this state can hold {@code n} rows. */
     public boolean fits(int n) {
-        return sizes.length == 0 || rates[0].length >= n * sizes[0];
+        return layers() == 0 || rates[0].length >= n * size(0);
     }
 
     @Override
     public String toString() {
-        return "NeuronState[" + rows + " rows × " + Arrays.toString(sizes) + (potentials != null ? ", with u" : "") + "]";
+        return "NeuronState[" + rows() + " rows × " + shape() + (potentials != null ? ", with u" : "") + "]";
     }
 }

@@ -8,5 +8,11 @@
  * (dense or convolutional {@link org.plasticity.ep.model.Connection}s, the neighbouring-layer chain plus
  * optional skip couplings) over {@link org.plasticity.ep.model.NeuronState}s. Its relaxation hot loop is
  * {@code LayeredNetwork.relax → step → drive / update} and the connections' {@code couple} kernels.
+ *
+ * <p>What every layered family reuses instead of repeating it: {@link org.plasticity.ep.model.LayeredState}
+ * (per-layer {@code [rows × size]} buffers and the rates Φ sees), {@link org.plasticity.ep.model.BoundBatch}
+ * (the bound input and labels, the capacity, the state pool), {@link org.plasticity.ep.model.ChainPhiGradient}
+ * (the EP estimate over the neighbouring-layer chain) and {@link org.plasticity.ep.model.DeferredInputGradient}
+ * (BPTT's input-projection gradient, summed over the window).
  */
 package org.plasticity.ep.model;

@@ -3,7 +3,7 @@ package org.plasticity.ep.spiking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.plasticity.ep.model.EpState;
+import org.plasticity.ep.model.LayeredState;
 import org.plasticity.ep.model.StateView;
 
 /**
@@ -11,17 +11,15 @@ import org.plasticity.ep.model.StateView;
  * firing probabilities ρ(ξ) and the spikes s of the last step (0/1; the probabilities themselves in the
  * mean-field network). Views, per layer l = 1..L: {@code xi<l>}, {@code spikes<l>}.
  */
-public final class SpikeState implements EpState {
+public final class SpikeState extends LayeredState {
 
     final float[][] xi;
     final float[][] rate;
     final float[][] spike;
-    private final int[] sizes;
     private final List<StateView> views;
-    int rows;
 
     SpikeState(int[] sizes, int capacity) {
-        this.sizes = sizes.clone();
+        super(sizes);
         xi = new float[sizes.length][];
         rate = new float[sizes.length][];
         spike = new float[sizes.length][];
@@ -37,23 +35,8 @@ public final class SpikeState implements EpState {
     }
 
     @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
     public List<StateView> views() {
         return views;
-    }
-
-    /** Number of dynamical layers. */
-    public int layers() {
-        return sizes.length;
-    }
-
-    /** Units per sample of layer {@code l} (0 = first hidden layer). */
-    public int size(int l) {
-        return sizes[l];
     }
 
     /** Membrane potentials of layer {@code l}, row-major (the live buffer). */
@@ -61,7 +44,8 @@ public final class SpikeState implements EpState {
         return xi[l];
     }
 
-    /** Firing probabilities ρ(ξ) of layer {@code l} (the live buffer). */
+    /** Firing probabilities ρ(ξ) of layer {@code l} (the live buffer; what Φ's couplings see). */
+    @Override
     public float[] rates(int l) {
         return rate[l];
     }
@@ -74,7 +58,7 @@ public final class SpikeState implements EpState {
     /** Fraction of units of layer {@code l} that spiked at the last step, over the rows in use. */
     public double firingDensity(int l) {
         double s = 0;
-        int n = rows * sizes[l];
+        int n = rows() * size(l);
         for (int i = 0; i < n; i++) {
             s += spike[l][i];
         }
@@ -82,9 +66,9 @@ public final class SpikeState implements EpState {
     }
 
     void copyFrom(SpikeState o) {
-        rows = o.rows;
-        for (int l = 0; l < sizes.length; l++) {
-            int n = rows * sizes[l];
+        rows(o.rows());
+        for (int l = 0; l < layers(); l++) {
+            int n = rows() * size(l);
             System.arraycopy(o.xi[l], 0, xi[l], 0, n);
             System.arraycopy(o.rate[l], 0, rate[l], 0, n);
             System.arraycopy(o.spike[l], 0, spike[l], 0, n);
@@ -92,7 +76,7 @@ public final class SpikeState implements EpState {
     }
 
     void zero() {
-        for (int l = 0; l < sizes.length; l++) {
+        for (int l = 0; l < layers(); l++) {
             Arrays.fill(xi[l], 0f);
             Arrays.fill(rate[l], 0f);
             Arrays.fill(spike[l], 0f);

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.data.Batch;
+import org.plasticity.ep.model.BoundBatch;
+import org.plasticity.ep.model.ChainPhiGradient;
+import org.plasticity.ep.model.DeferredInputGradient;
 import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.ep.model.DifferentiableModel;
 import org.plasticity.ep.model.Nudge;
@@ -60,20 +63,19 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     private final boolean bernoulli;
     private final float dt;
 
-    private int capacity;
+    private final BoundBatch<SpikeState> batch;
+    private final ChainPhiGradient chainGradient = new ChainPhiGradient();
+    private final DeferredInputGradient inputGradient;
+    /** The bound batch's rows, input and labels (its live buffers, set by {@link #bind}). */
     private int rows;
-    private float[] x = new float[0];
+    private float[] x;
+    private int[] labels;
     private float[] xp = new float[0];
-    private int[] labels = new int[0];
     private float[][] transposed;
     private float[][] acc;
     private float[][] e;
     private float[][] cup;
     private float[][] previous;
-    private float[] gradScratch = new float[0];
-    private float[] inputDeltaSum = new float[0];
-    private boolean inputDeferred;
-    private final List<SpikeState> pool = new ArrayList<>();
 
     /**
      * Builds the network and draws its parameters from {@code Seeds.stream(seed, INIT, connection)}.
@@ -108,6 +110,10 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
         e = new float[sizes.length][0];
         cup = new float[sizes.length][0];
         previous = new float[sizes.length][0];
+        batch = new BoundBatch<>(inputSize, config.classes(), cap -> new SpikeState(sizes, cap), SpikeState::rows);
+        x = batch.input();
+        labels = batch.labels();
+        inputGradient = new DeferredInputGradient(conns[0]);
     }
 
     /** Builds with the fastest kernels. */
@@ -158,21 +164,14 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     }
 
     @Override
-    public void bind(Batch batch) {
-        if (batch.featureCount() != inputSize) {
-            throw new IllegalArgumentException("batch has " + batch.featureCount() + " features per sample but the network's "
-                    + "input layer has " + inputSize + " (" + config + "); flatten or resize the input");
+    public void bind(Batch b) {
+        if (batch.bind(b, config)) {
+            grow(batch.capacity());
         }
-        int n = batch.size();
-        ensureCapacity(n);
+        int n = batch.rows();
         rows = n;
-        System.arraycopy(batch.features(), 0, x, 0, n * inputSize);
-        System.arraycopy(batch.labels(), 0, labels, 0, n);
-        for (int r = 0; r < n; r++) {
-            if (labels[r] < 0 || labels[r] >= classes()) {
-                throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " is outside [0, " + classes() + ")");
-            }
-        }
+        x = batch.input();
+        labels = batch.labels();
         for (int c = 1; c < sizes.length; c++) {
             int nIn = sizes[c - 1];
             int nOut = sizes[c];
@@ -186,21 +185,15 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
                 (r0, r1) -> conns[0].forward(r1 - r0, x, r0 * inputSize, xp, r0 * sizes[0]));
     }
 
-    private void ensureCapacity(int n) {
-        if (n <= capacity) {
-            return;
-        }
-        capacity = n;
-        x = new float[n * inputSize];
+    /** Resizes the per-batch buffers to a new capacity of {@code n} rows. */
+    private void grow(int n) {
         xp = new float[n * sizes[0]];
-        labels = new int[n];
         for (int l = 0; l < sizes.length; l++) {
             acc[l] = new float[n * sizes[l]];
             e[l] = new float[n * sizes[l]];
             cup[l] = new float[n * sizes[l]];
             previous[l] = new float[n * sizes[l]];
         }
-        pool.clear();
     }
 
     @Override
@@ -210,19 +203,12 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
 
     @Override
     public SpikeState state(int slot) {
-        while (pool.size() <= slot) {
-            pool.add(new SpikeState(sizes, Math.max(1, capacity)));
-        }
-        SpikeState s = pool.get(slot);
-        s.rows = rows;
-        return s;
+        return batch.state(slot);
     }
 
     @Override
     public SpikeState newState() {
-        SpikeState s = new SpikeState(sizes, Math.max(1, capacity));
-        s.rows = rows;
-        return s;
+        return batch.newState();
     }
 
     @Override
@@ -233,7 +219,7 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     /** ξ = 0, no spikes (the paper's zero initial state). */
     @Override
     public void reset(SpikeState s) {
-        s.rows = rows;
+        s.rows(rows);
         s.zero();
         for (int l = 0; l < sizes.length; l++) {
             float r0 = rho(0f);
@@ -361,27 +347,7 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     /** Expected-energy contrast at the phase ends: {@code Σ_k c_k ∂Φ/∂θ(ρ(ξ_k))}, with rates, never spikes. */
     @Override
     public void accumulatePhiGradient(List<SpikeState> states, List<Nudge> terms) {
-        if (states.size() != terms.size()) {
-            throw new IllegalArgumentException(states.size() + " states for " + terms.size() + " terms");
-        }
-        float inv = 1f / rows;
-        int n0 = sizes[0];
-        if (gradScratch.length < rows * n0) {
-            gradScratch = new float[capacity * n0];
-        }
-        Arrays.fill(gradScratch, 0, rows * n0, 0f);
-        for (int t = 0; t < terms.size(); t++) {
-            k.axpy(rows * n0, (float) terms.get(t).coefficient(), states.get(t).rate[0], 0, gradScratch, 0);
-        }
-        conns[0].accumulateGradient(rows, inv, x, 0, gradScratch, 0, true);
-        for (int c = 1; c < sizes.length; c++) {
-            for (int t = 0; t < terms.size(); t++) {
-                float coef = (float) terms.get(t).coefficient() * inv;
-                if (coef != 0f) {
-                    conns[c].accumulateGradient(rows, coef, states.get(t).rate[c - 1], 0, states.get(t).rate[c], 0, true);
-                }
-            }
-        }
+        chainGradient.accumulate(conns, batch, states, terms, k);
     }
 
     private float target(int r, int u) {
@@ -526,12 +492,7 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
 
     @Override
     public void startBackward() {
-        int n0 = rows * sizes[0];
-        if (inputDeltaSum.length < n0) {
-            inputDeltaSum = new float[Math.max(n0, capacity * sizes[0])];
-        }
-        Arrays.fill(inputDeltaSum, 0, n0, 0f);
-        inputDeferred = false;
+        inputGradient.start(batch);
     }
 
     @Override
@@ -576,12 +537,7 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     @Override
     public void stepParameterGradient(SpikeState before, float[][] delta, boolean deferInput) {
         driveSensitivity(before, delta);
-        if (deferInput) {
-            k.axpy(rows * sizes[0], 1f, e[0], 0, inputDeltaSum, 0);
-            inputDeferred = true;
-        } else {
-            conns[0].accumulateGradient(rows, 1f, x, 0, e[0], 0, true);
-        }
+        inputGradient.add(deferInput, batch, e[0], k);
         for (int c = 1; c < sizes.length; c++) {
             conns[c].accumulateGradient(rows, 1f, before.spike[c - 1], 0, e[c], 0, true);
             conns[c].accumulateGradient(rows, 1f, e[c - 1], 0, before.spike[c], 0, false);
@@ -616,10 +572,7 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
 
     @Override
     public void finishBackward() {
-        if (inputDeferred) {
-            conns[0].accumulateGradient(rows, 1f, x, 0, inputDeltaSum, 0, true);
-            inputDeferred = false;
-        }
+        inputGradient.finish(batch);
     }
 
     /** Multiply-adds of one dense step per sample (the event-driven step does a fraction: the firing density). */
