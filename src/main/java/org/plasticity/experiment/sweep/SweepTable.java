@@ -51,13 +51,38 @@ public record SweepTable(String recipe, List<String> varied, List<RunResult> res
         return List.copyOf(k);
     }
 
+    /**
+     * The columns of {@link #table()} and {@link #grouped()} that are not knobs. A knob of the same
+     * name (a sweep that sets or varies {@code epochs}: the knob is the budget, the column the epochs
+     * trained) gets the column {@code knob_NAME} instead; see {@link #knobColumn(String)}.
+     */
+    public static final List<String> FIXED_COLUMNS = List.of("index", "run_id", "seed", "status", "message", "epochs",
+            "train_seconds", "wall_seconds", "config", "commit", "library_version", "data", "machine", "metric", "n",
+            "failed", "mean", "std", "min", "max", "ci95_low", "ci95_high");
+
+    /**
+     * The column name of a knob in {@link #table()} and {@link #grouped()}: the knob's name, or
+     * {@code knob_NAME} when the name is one of {@link #FIXED_COLUMNS} or a metric of this sweep.
+     *
+     * @param knob knob name
+     * @return its column name
+     */
+    public String knobColumn(String knob) {
+        String c = knob;
+        while (FIXED_COLUMNS.contains(c) || metrics().contains(c)) {
+            c = "knob_" + c;
+        }
+        return c;
+    }
+
     /** Runs that failed. */
     public List<RunResult> failed() {
         return results.stream().filter(r -> !r.finished()).toList();
     }
 
     /**
-     * One row per run. Columns: {@code index}, {@code run_id}, one column per knob, {@code seed},
+     * One row per run. Columns: {@code index}, {@code run_id}, one column per knob (named by
+     * {@link #knobColumn(String)}), {@code seed},
      * {@code status} (done / reused / failed), {@code message}, {@code epochs}, {@code train_seconds},
      * {@code wall_seconds}, one column per metric, then provenance: {@code config}, {@code commit},
      * {@code library_version}, {@code data} (name, sizes, SHA-256 checksums) and {@code machine}
@@ -69,7 +94,7 @@ public record SweepTable(String recipe, List<String> varied, List<RunResult> res
         StringColumn runId = StringColumn.create("run_id");
         Map<String, StringColumn> knobCols = new LinkedHashMap<>();
         for (String k : knobs()) {
-            knobCols.put(k, StringColumn.create(k));
+            knobCols.put(k, StringColumn.create(knobColumn(k)));
         }
         LongColumn seed = LongColumn.create("seed");
         StringColumn status = StringColumn.create("status");
@@ -129,7 +154,7 @@ public record SweepTable(String recipe, List<String> varied, List<RunResult> res
         List<String> ks = knobs();
         Map<String, StringColumn> knobCols = new LinkedHashMap<>();
         for (String k : ks) {
-            knobCols.put(k, StringColumn.create(k));
+            knobCols.put(k, StringColumn.create(knobColumn(k)));
         }
         StringColumn metric = StringColumn.create("metric");
         IntColumn n = IntColumn.create("n");

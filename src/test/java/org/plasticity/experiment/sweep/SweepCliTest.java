@@ -51,6 +51,38 @@ class SweepCliTest {
     }
 
     @Test
+    void aSweepThatFixesOrVariesEpochsWritesItsCsv(@TempDir Path dir) throws Exception {
+        // "epochs" is both a knob and a result column; a knob named like any fixed column or a metric
+        // used to stop table() with "duplicate name epochs" (the sweep ran, --csv failed)
+        Path file = dir.resolve("sweep.json");
+        Files.writeString(file, "{\"recipe\":\"sweep-toy\",\"vary\":{\"epochs\":[1,2]},\"set\":{\"seed\":5},"
+                + "\"seeds\":[1],\"profile\":\"full\"}");
+        assertThrows(IllegalArgumentException.class, () -> Sweep.fromJson(Files.readString(file), id -> SweepTest.toy()),
+                "seed is not a knob of the toy recipe");
+        Files.writeString(file, "{\"recipe\":\"sweep-toy\",\"vary\":{\"learning_rate\":[0.05,0.5]},"
+                + "\"set\":{\"epochs\":2},\"seeds\":[1,2],\"profile\":\"full\"}");
+        Path csv = dir.resolve("out.csv");
+        String out = run("sweep", file.toString(), "--executor", "sequential", "--store", dir.resolve("s").toString(),
+                "--csv", csv.toString());
+        assertTrue(out.startsWith("0\n") && out.contains("rows written to"), out);
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals(5, lines.size(), "header + 4 rows");
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        assertTrue(header.containsAll(java.util.List.of("learning_rate", "knob_epochs", "epochs", "seed")), header.toString());
+        assertEquals("2", lines.get(1).split(",")[header.indexOf("knob_epochs")], "the knob's value");
+        assertEquals("2", lines.get(1).split(",")[header.indexOf("epochs")], "the epochs trained");
+        SweepTable t = Sweep.fromJson(Files.readString(file), id -> SweepTest.toy())
+                .store(RunStore.at(dir.resolve("s"))).collect();
+        assertEquals(java.util.List.of("learning_rate", "knob_epochs", "metric"),
+                t.grouped().columnNames().subList(0, 3), "the grouped view names the knob the same way");
+        Files.writeString(file, "{\"recipe\":\"sweep-toy\",\"vary\":{\"epochs\":[1,2]},\"seeds\":[1],"
+                + "\"profile\":\"full\"}");
+        String varied = run("collect", file.toString(), "--store", dir.resolve("v").toString(), "--csv", csv.toString());
+        assertTrue(varied.startsWith("0\n"), varied);
+        assertEquals(1, Files.readAllLines(csv).size(), "nothing stored yet: the header only");
+    }
+
+    @Test
     void theMainCliKnowsTheSweepCommands() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         Plasticity.run(new String[] {"help"}, new PrintStream(b, true, StandardCharsets.UTF_8));
