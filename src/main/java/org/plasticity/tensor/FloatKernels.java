@@ -56,6 +56,59 @@ public interface FloatKernels {
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
 
     /**
+     * Width of the column panels of {@link #packB} / {@link #gemmABPacked} (the column block of {@link #gemmAB}).
+     */
+    default int panelWidth() {
+        return 24;
+    }
+
+    /**
+     * Packs panels {@code [q0, q1)} of {@code B} ({@code k × n}) for {@link #gemmABPacked}: panel {@code q} holds columns
+     * {@code [q·P, min(n, (q+1)·P))} ({@code P = }{@link #panelWidth()}, width {@code w}) as a contiguous
+     * {@code k × w} row-major block at {@code dst[q·P·k]}, so a product streams each panel sequentially instead of
+     * reading {@code w} columns out of rows {@code ldb} apart. {@code B(p, j) = b[bOff + p·ldb + j]}, or, when
+     * {@code transB}, {@code b[bOff + j·ldb + p]} ({@code b} stores {@code Bᵀ}, e.g. packing {@code Wᵀ} straight
+     * from {@code W}). Exact: values are only moved. {@code dst} needs {@code k·n} values.
+     */
+    default void packB(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int q0, int q1) {
+        int pw = panelWidth();
+        for (int q = q0; q < q1; q++) {
+            int j0 = q * pw;
+            int w = Math.min(pw, n - j0);
+            int d = j0 * k;
+            for (int p = 0; p < k; p++, d += w) {
+                if (transB) {
+                    for (int jj = 0; jj < w; jj++) {
+                        dst[d + jj] = b[bOff + (j0 + jj) * ldb + p];
+                    }
+                } else {
+                    System.arraycopy(b, bOff + p * ldb + j0, dst, d, w);
+                }
+            }
+        }
+    }
+
+    /** Number of panels of {@link #packB} for {@code n} columns. */
+    default int panels(int n) {
+        int pw = panelWidth();
+        return (n + pw - 1) / pw;
+    }
+
+    /**
+     * {@code C += alpha · A·B} ({@code A} of {@code m × k}) with {@code B} ({@code k × n}) packed by {@link #packB}:
+     * per element the same operations in the same order as {@link #gemmAB} with {@code transA = false} on the
+     * unpacked {@code B} (bit-identical; each panel is one {@link #gemmAB} call on its contiguous block).
+     */
+    default void gemmABPacked(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] packed,
+            float[] c, int cOff, int ldc) {
+        int pw = panelWidth();
+        for (int j0 = 0; j0 < n; j0 += pw) {
+            int w = Math.min(pw, n - j0);
+            gemmAB(false, m, w, k, alpha, a, aOff, lda, packed, j0 * k, w, c, cOff + j0, ldc);
+        }
+    }
+
+    /**
      * Both products of one dense connection at once, reading {@code W} ({@code nOut × nIn}) a single time,
      * for {@code rows} samples: {@code fwd[r] += W·x[r]} ({@code nOut} values) and
      * {@code bwd[r] += Wᵀ·y[r]} ({@code nIn} values). This is the whole coupling work of a relaxation step

@@ -186,6 +186,12 @@ final class VectorFloatKernels implements FloatKernels {
         c[idx] = accumulate ? c[idx] + v : v;
     }
 
+    /** The column panel of {@link #gemmAB}, so that a packed panel is exactly one panel of the product. */
+    @Override
+    public int panelWidth() {
+        return AB_PANEL;
+    }
+
     @Override
     public void gemmAB(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {

@@ -92,6 +92,10 @@ class KernelAllocationTest {
                     start, 0, bwd, 0));
             check(bad, report, "gemmAB H·W (500×500) rows " + rows, () -> k.gemmAB(false, rows, nHid, nHid, 1f, h, 0, nHid, w2,
                     0, nHid, acc, 0, nHid));
+            float[] packed = new float[nHid * nHid];
+            k.packB(false, nHid, nHid, w2, 0, nHid, packed, 0, k.panels(nHid));
+            check(bad, report, "gemmABPacked H·W (500×500) rows " + rows, () -> k.gemmABPacked(rows, nHid, nHid, 1f, h, 0, nHid,
+                    packed, acc, 0, nHid));
             check(bad, report, "gemmAB Hᵀ·H gradient rows " + rows, () -> k.gemmAB(true, 64, nHid, rows, 0.5f, h, 0, nHid, h2,
                     0, nHid, gw, 0, nHid));
             check(bad, report, "gemmNT rows " + rows, () -> k.gemmNT(rows, nOut, nHid, h, 0, nHid, w1, 0, nHid, fwd, 0, nOut,

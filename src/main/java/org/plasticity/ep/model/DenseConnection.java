@@ -9,9 +9,10 @@ import org.plasticity.train.Parameter;
  * A fully connected coupling {@code Φ_c = ⟨out, W·in + b⟩} with {@code W} stored {@code out × in}
  * (the PyTorch {@code Linear} layout). Narrow connections (at most {@link #FUSED_MAX_OUT} outputs, e.g.
  * to 10 classes) compute both directions in one pass over {@code W}; wide ones use two register-blocked
- * {@code A·B} products, the forward one against a transposed copy {@code Wᵀ} made once per batch in
- * {@link #prepare} (a dot-product form {@code S·Wᵀ} would need one lane reduction per output and runs
- * several times slower).
+ * {@code A·B} products, the forward one against {@code Wᵀ}, both reading {@code Wᵀ} and {@code W} packed in
+ * column panels once per batch in {@link #prepare} (a dot-product form {@code S·Wᵀ} would need one lane
+ * reduction per output and runs several times slower; unpacked, each step reads the panels' columns out of rows
+ * far apart).
  */
 public final class DenseConnection implements Connection {
 
@@ -24,6 +25,9 @@ public final class DenseConnection implements Connection {
     private final Parameter bias;
     private final FloatKernels k;
     private float[] transposed = new float[0];
+    /** A wide connection's {@code Wᵀ} ({@code nIn × nOut}) and {@code W} ({@code nOut × nIn}) in column panels. */
+    private float[] packedT = new float[0];
+    private float[] packedW = new float[0];
     private boolean prepared;
 
     /**
@@ -81,10 +85,32 @@ public final class DenseConnection implements Connection {
         if (!prepared) {
             return;
         }
+        float[] w = weight.value();
+        if (nOut > FUSED_MAX_OUT) {
+            // wide: both products of a relaxation step read W in column panels; packing them once per batch makes
+            // every step stream each panel sequentially (bit-identical, see FloatKernels#gemmABPacked)
+            if (packedT.length != nIn * nOut) {
+                packedT = new float[nIn * nOut];
+                packedW = new float[nIn * nOut];
+            }
+            float[] pt = packedT;
+            float[] pw = packedW;
+            int qt = k.panels(nOut);
+            int qw = k.panels(nIn);
+            Parallel.forRange(qt + qw, 1, (q0, q1) -> {
+                for (int q = q0; q < q1; q++) {
+                    if (q < qt) {
+                        k.packB(true, nIn, nOut, w, 0, nIn, pt, q, q + 1);
+                    } else {
+                        k.packB(false, nOut, nIn, w, 0, nIn, pw, q - qt, q - qt + 1);
+                    }
+                }
+            });
+            return;
+        }
         if (transposed.length != nIn * nOut) {
             transposed = new float[nIn * nOut];
         }
-        float[] w = weight.value();
         float[] t = transposed;
         Parallel.forRange(nIn, Math.max(64, Parallel.grain(4L * nOut)), (j0, j1) -> k.transpose(nOut, nIn, w, t, j0, j1));
     }
@@ -184,7 +210,11 @@ public final class DenseConnection implements Connection {
     }
 
     private void forwardTransposed(int rows, float[] in, int inOff, float[] accOut, int accOutOff) {
-        k.gemmAB(false, rows, nOut, nIn, 1f, in, inOff, nIn, transposed, 0, nOut, accOut, accOutOff, nOut);
+        if (nOut > FUSED_MAX_OUT) {
+            k.gemmABPacked(rows, nOut, nIn, 1f, in, inOff, nIn, packedT, accOut, accOutOff, nOut);
+        } else {
+            k.gemmAB(false, rows, nOut, nIn, 1f, in, inOff, nIn, transposed, 0, nOut, accOut, accOutOff, nOut);
+        }
     }
 
     @Override
@@ -202,7 +232,8 @@ public final class DenseConnection implements Connection {
                 throw new IllegalStateException("prepare(rows) must run before couple() on a wide connection");
             }
             forwardTransposed(rows, in, inOff, accOut, accOutOff);
-            adjoint(rows, 1f, in, inOff, out, outOff, accIn, accInOff);
+            // the adjoint on the packed W: bit-identical to adjoint(rows, 1f, ...)
+            k.gemmABPacked(rows, nIn, nOut, 1f, out, outOff, nOut, packedW, accIn, accInOff, nIn);
         }
         if (withBias) {
             k.addRowVector(rows, nOut, bias.value(), 0, accOut, accOutOff);
