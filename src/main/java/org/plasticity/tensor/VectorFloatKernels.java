@@ -204,6 +204,7 @@ final class VectorFloatKernels implements FloatKernels {
         need(c, cOff, m, ldc, n, "gemmAB C");
         int rs = transA ? 1 : lda;
         int cs = transA ? lda : 1;
+        float[] sp = SPILL.get();
         for (int j0 = 0; j0 < n; j0 += AB_PANEL) {
             int j1 = Math.min(n, j0 + AB_PANEL);
             int i = 0;
@@ -217,6 +218,12 @@ final class VectorFloatKernels implements FloatKernels {
                 }
                 for (; j + L <= j1; j += L) {
                     VectorGemmBlocks.ab4x1(k, alpha, a, ai, rs, cs, b, bOff + j, ldb, c, ci + j, ldc);
+                }
+                if (j < j1 && j1 >= L) {
+                    // the leftover columns as one vector over the L columns ending at j1 (they lie inside B's row)
+                    VectorGemmBlocks.ab4t(k, alpha, a, ai, rs, cs, b, bOff + j1 - L, ldb, c, ci + j1 - L, ldc,
+                            j - (j1 - L), sp);
+                    j = j1;
                 }
                 for (; j < j1; j++) {
                     VectorGemmBlocks.ab4s(k, alpha, a, ai, rs, cs, b, bOff + j, ldb, c, ci + j, ldc);
@@ -232,6 +239,11 @@ final class VectorFloatKernels implements FloatKernels {
                 }
                 for (; j + L <= j1; j += L) {
                     VectorGemmBlocks.ab1x1(k, alpha, a, ai, rs, cs, b, bOff + j, ldb, c, ci + j, ldc);
+                }
+                if (j < j1 && j1 >= L) {
+                    VectorGemmBlocks.ab1t(k, alpha, a, ai, rs, cs, b, bOff + j1 - L, ldb, c, ci + j1 - L, ldc,
+                            j - (j1 - L), sp);
+                    j = j1;
                 }
                 for (; j < j1; j++) {
                     VectorGemmBlocks.ab1s(k, alpha, a, ai, rs, cs, b, bOff + j, ldb, c, ci + j, ldc);

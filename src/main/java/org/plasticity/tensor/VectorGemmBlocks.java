@@ -201,6 +201,47 @@ final class VectorGemmBlocks {
         c[c0 + 2 * ldc] = Math.fma(s2, alpha, c[c0 + 2 * ldc]);
         c[c0 + 3 * ldc] = Math.fma(s3, alpha, c[c0 + 3 * ldc]);
     }
+    /**
+     * The last {@code L − from} columns of a 4-row block, as one vector over the L columns that end at them: the
+     * caller passes {@code bj}/{@code c0} of the first of those L columns (which overlap already finished columns),
+     * the accumulators spill into {@code sp} (at least 4·L floats) and only lanes {@code from … L−1} are stored.
+     * Each stored element sees the same operations in the same order as {@link #ab4s}: bit-identical.
+     */
+    static void ab4t(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc, int from, float[] sp) {
+        int ai1 = ai0 + rs, ai2 = ai1 + rs, ai3 = ai2 + rs;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            c00 = b0.fma(FloatVector.broadcast(S, a[ai0 + ap]), c00);
+            c10 = b0.fma(FloatVector.broadcast(S, a[ai1 + ap]), c10);
+            c20 = b0.fma(FloatVector.broadcast(S, a[ai2 + ap]), c20);
+            c30 = b0.fma(FloatVector.broadcast(S, a[ai3 + ap]), c30);
+        }
+        c00.intoArray(sp, 0);
+        c10.intoArray(sp, L);
+        c20.intoArray(sp, 2 * L);
+        c30.intoArray(sp, 3 * L);
+        for (int q = from; q < L; q++) {
+            c[c0 + q] = Math.fma(sp[q], alpha, c[c0 + q]);
+            c[c0 + ldc + q] = Math.fma(sp[L + q], alpha, c[c0 + ldc + q]);
+            c[c0 + 2 * ldc + q] = Math.fma(sp[2 * L + q], alpha, c[c0 + 2 * ldc + q]);
+            c[c0 + 3 * ldc + q] = Math.fma(sp[3 * L + q], alpha, c[c0 + 3 * ldc + q]);
+        }
+    }
+    /** The one-row form of {@link #ab4t} (bit-identical to {@link #ab1s}). */
+    static void ab1t(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc, int from, float[] sp) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            c00 = FloatVector.fromArray(S, b, bp).fma(FloatVector.broadcast(S, a[ai0 + ap]), c00);
+        }
+        c00.intoArray(sp, 0);
+        for (int q = from; q < L; q++) {
+            c[c0 + q] = Math.fma(sp[q], alpha, c[c0 + q]);
+        }
+    }
     static void ab1x3(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
             float[] c, int c0, int ldc) {
         FloatVector z = FloatVector.zero(S);

@@ -76,6 +76,47 @@ class FloatKernelsTest {
         }
     }
 
+    /**
+     * Every element of the vector {@code gemmAB} is computed in one order — a sum of FMAs over k from 0, then
+     * {@code c = fma(sum, alpha, c)} — whichever block (full vectors, the overlapping vector over the leftover columns,
+     * scalar) computes it; here bit for bit against that order, on column counts with every tail (the GLE nets' 53 and
+     * 10, fewer columns than one vector, panels with 1..L−1 leftovers).
+     */
+    @Test
+    void gemmAbIsBitIdenticalToTheOneOrderPerElement() {
+        int[][] shapes = {{100, 53, 53}, {53, 53, 100}, {100, 10, 53}, {7, 5, 9}, {9, 29, 4}, {5, 61, 3}, {6, 47, 11},
+            {1, 53, 2}, {3, 8, 5}, {4, 25, 6}, {2, 1, 7}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int n = sh[1];
+            int k = sh[2];
+            for (boolean trans : new boolean[] {false, true}) {
+                int lda = trans ? m + 1 : k + 2;
+                int ldb = n + 1;
+                float[] a = random(1 + (trans ? k : m) * lda);
+                float[] b = random(3 + k * ldb);
+                float[] c0 = random(m * ldb);
+                float[] expected = c0.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        float sum = 0f;
+                        for (int p = 0; p < k; p++) {
+                            float av = trans ? a[1 + p * lda + i] : a[1 + i * lda + p];
+                            sum = Math.fma(b[3 + p * ldb + j], av, sum);
+                        }
+                        expected[i * ldb + j] = Math.fma(sum, 0.7f, expected[i * ldb + j]);
+                    }
+                }
+                float[] cv = c0.clone();
+                v.gemmAB(trans, m, n, k, 0.7f, a, 1, lda, b, 3, ldb, cv, 0, ldb);
+                for (int i = 0; i < cv.length; i++) {
+                    assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(cv[i]),
+                            "m=" + m + " n=" + n + " k=" + k + " trans=" + trans + " element " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void denseBothMatchesScalarForOddRowsAndOutputs() {
         for (int[] sh : new int[][] {{1, 1, 5}, {3, 10, 500}, {4, 7, 37}, {5, 3, 16}}) {

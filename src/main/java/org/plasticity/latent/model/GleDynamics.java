@@ -33,6 +33,15 @@ public final class GleDynamics {
     private final boolean[][] tauFrozen;
     /** Wᵀ per layer ({@code fanIn × n}), scratch of {@link #step}. */
     private final float[][] wT;
+    /**
+     * 1/τ_m, τ_m, 1/τ_r and τ_r per layer repeated for {@link #tiledRows} rows ({@code [rows × n]}), so the element-wise
+     * parts of {@link #step} are flat unit-stride loops that the JIT vectorises (the same operations per element).
+     */
+    private final float[][] invTmRows;
+    private final float[][] tmRows;
+    private final float[][] invTrRows;
+    private final float[][] trRows;
+    private int tiledRows;
 
     /**
      * @param net the network whose parameters and gradient slots the steps use
@@ -50,6 +59,10 @@ public final class GleDynamics {
         invTr = new float[depth][];
         tauFrozen = new boolean[depth][];
         wT = new float[depth][];
+        invTmRows = new float[depth][];
+        tmRows = new float[depth][];
+        invTrRows = new float[depth][];
+        trRows = new float[depth][];
         for (int l = 0; l < depth; l++) {
             wT[l] = new float[c.size(l) * c.fanIn(l)];
             gW[l] = net.weightGradient(l);
@@ -96,6 +109,30 @@ public final class GleDynamics {
                 tauFrozen[l][j] = net.tauClamped(l, j);
             }
         }
+        tiledRows = 0;
+    }
+
+    /** Repeats the time constants for {@code rows} rows (again after {@link #refreshTimeConstants}). */
+    private void tile(int rows) {
+        if (tiledRows == rows) {
+            return;
+        }
+        for (int l = 0; l < c.depth(); l++) {
+            int n = c.size(l);
+            if (invTmRows[l] == null || invTmRows[l].length < rows * n) {
+                invTmRows[l] = new float[rows * n];
+                tmRows[l] = new float[rows * n];
+                invTrRows[l] = new float[rows * n];
+                trRows[l] = new float[rows * n];
+            }
+            for (int b = 0; b < rows; b++) {
+                System.arraycopy(invTm[l], 0, invTmRows[l], b * n, n);
+                System.arraycopy(tm[l], 0, tmRows[l], b * n, n);
+                System.arraycopy(invTr[l], 0, invTrRows[l], b * n, n);
+                System.arraycopy(tr[l], 0, trRows[l], b * n, n);
+            }
+        }
+        tiledRows = rows;
     }
 
     /**
@@ -112,6 +149,7 @@ public final class GleDynamics {
             refreshTimeConstants();
         }
         int rows = st.rows();
+        tile(rows);
         int top = c.depth() - 1;
         float dt = (float) c.dt();
         float gamma = errors ? (float) c.gamma() : 0f;
@@ -124,27 +162,34 @@ public final class GleDynamics {
             float[] u = st.u[l];
             float[] v = st.v[l];
             float[] rp = st.rp[l];
-            float[] itm = invTm[l];
-            float[] ttm = tm[l];
-            float[] itr = invTr[l];
+            float[] itm = invTmRows[l];
+            float[] ttm = tmRows[l];
+            float[] itr = invTrRows[l];
+            int rn = rows * n;
             boolean errs = errors && !c.frozen(l);
             if (errs) {
                 float[] from = l == top ? st.outErr : st.eDown[l + 1];
-                for (int b = 0, i = 0; b < rows; b++) {
-                    for (int j = 0; j < n; j++, i++) {
+                if (!prospective) {
+                    for (int i = 0; i < rn; i++) {
                         float eps = l == top ? from[i] : rp[i] * from[i];
-                        if (prospective) {
-                            float vdot = (eps - v[i]) * itr[j];
-                            e[i] = v[i] + ttm[j] * vdot;
-                            v[i] += dt * vdot;
-                        } else {
-                            e[i] = eps;
-                            v[i] = eps;
-                        }
+                        e[i] = eps;
+                        v[i] = eps;
+                    }
+                } else if (l == top) {
+                    for (int i = 0; i < rn; i++) {
+                        float vdot = (from[i] - v[i]) * itr[i];
+                        e[i] = v[i] + ttm[i] * vdot;
+                        v[i] += dt * vdot;
+                    }
+                } else {
+                    for (int i = 0; i < rn; i++) {
+                        float vdot = (rp[i] * from[i] - v[i]) * itr[i];
+                        e[i] = v[i] + ttm[i] * vdot;
+                        v[i] += dt * vdot;
                     }
                 }
             } else {
-                Arrays.fill(e, 0, rows * n, 0f);
+                Arrays.fill(e, 0, rn, 0f);
             }
             float[] s = st.s[l];
             float[] w = net.weights(l);
@@ -167,13 +212,11 @@ public final class GleDynamics {
             K.gemmAB(false, rows, n, m, 1f, rIn, 0, m, wt, 0, n, s, 0, n);
             float[] ud = st.udot[l];
             float[] uc = st.uc[l];
-            float[] trl = tr[l];
-            for (int b = 0, i = 0; b < rows; b++) {
-                for (int j = 0; j < n; j++, i++) {
-                    float d = (s[i] + gamma * e[i] - u[i]) * itm[j];
-                    ud[i] = d;
-                    uc[i] = u[i] + trl[j] * d;
-                }
+            float[] trl = trRows[l];
+            for (int i = 0; i < rn; i++) {
+                float d = (s[i] + gamma * e[i] - u[i]) * itm[i];
+                ud[i] = d;
+                uc[i] = u[i] + trl[i] * d;
             }
             c.layers().get(l).activation().apply(uc, st.r[l], rp, rows * n);
             if (rec != null) {
@@ -186,8 +229,8 @@ public final class GleDynamics {
                     K.gemmAB(true, n, m, rows, -inv, e, 0, n, rIn, 0, m, gW[l], 0, m);
                     if (gb[l] != null) {
                         float[] g = gb[l];
-                        for (int b = 0, i = 0; b < rows; b++) {
-                            for (int j = 0; j < n; j++, i++) {
+                        for (int b = 0; b < rows; b++) {
+                            for (int j = 0, i = b * n; j < n; j++, i++) {
                                 g[j] -= inv * e[i];
                             }
                         }
