@@ -101,7 +101,8 @@ final class Mnist1dRecipes {
 
     private static Recipe.Builder base(String id, GleConfig c, String notes) {
         return Recipe.builder(id).paper(Latent.PAPER).dataset("mnist-1d")
-                .notes(notes + "; " + c.parameterCount() + " parameters; final test accuracy; no ReduceLROnPlateau")
+                .notes(notes + "; " + c.parameterCount() + " parameters; final test accuracy; ReduceLROnPlateau"
+                        + " (patience 2, factor 0.5) on the training loss")
                 .data(Mnist1dSequences::gle).epochs(150).batchSize(100)
                 .knob(Knob.real("lr_scale", 1.0, 1e-6, 1e6, "multiplies the Adam rate"))
                 .seeds(SEEDS).defaultSeedCount(3);
