@@ -27,6 +27,8 @@ final class VectorFloatKernels implements FloatKernels {
     /** Columns per panel in {@link #gemmAB}: three vectors. */
     private static final int AB_PANEL = 3 * L;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[L]);
+    /** The index map of {@link #transpose}'s gathers (per thread, so a call allocates nothing). */
+    private static final ThreadLocal<int[]> GATHER_MAP = ThreadLocal.withInitial(() -> new int[L]);
     /** Per-thread spill area of the accumulators of one {@code gemmNT} block (4 × 4 vectors). */
     private static final ThreadLocal<float[]> SPILL = ThreadLocal.withInitial(() -> new float[16 * L]);
     /*
@@ -208,6 +210,13 @@ final class VectorFloatKernels implements FloatKernels {
         for (int j0 = 0; j0 < n; j0 += AB_PANEL) {
             int j1 = Math.min(n, j0 + AB_PANEL);
             int i = 0;
+            if (j1 - j0 < L && j1 >= L) {
+                // a panel of leftover columns only (n = 53: columns 48-52): 8 rows at a time
+                for (; i + 8 <= m; i += 8) {
+                    VectorGemmBlocks.ab8t(k, alpha, a, aOff + i * rs, rs, cs, b, bOff + j1 - L, ldb, c,
+                            cOff + i * ldc + j1 - L, ldc, j0 - (j1 - L), sp);
+                }
+            }
             for (; i + 4 <= m; i += 4) {
                 int ai = aOff + i * rs;
                 int ci = cOff + i * ldc;
@@ -321,7 +330,7 @@ final class VectorFloatKernels implements FloatKernels {
             throw new IndexOutOfBoundsException("transpose columns [" + c0 + ", " + c1 + ") of " + cols);
         }
         // L source rows at a time: one gather reads column j of the L rows, one store writes it contiguously
-        int[] map = new int[L];
+        int[] map = GATHER_MAP.get();
         for (int l = 0; l < L; l++) {
             map[l] = l * cols;
         }

@@ -230,6 +230,40 @@ final class VectorGemmBlocks {
             c[c0 + 3 * ldc + q] = Math.fma(sp[3 * L + q], alpha, c[c0 + 3 * ldc + q]);
         }
     }
+    /**
+     * {@link #ab4t} for 8 rows (8 independent FMA chains instead of 4: the leftover columns are latency-bound with 4);
+     * {@code sp} holds at least 8·L floats. Bit-identical to {@link #ab4s} per element.
+     */
+    static void ab8t(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
+            float[] c, int c0, int ldc, int from, float[] sp) {
+        int ai1 = ai0 + rs, ai2 = ai1 + rs, ai3 = ai2 + rs, ai4 = ai3 + rs, ai5 = ai4 + rs, ai6 = ai5 + rs, ai7 = ai6 + rs;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        for (int p = 0, ap = 0, bp = bj; p < k; p++, ap += cs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            c00 = b0.fma(FloatVector.broadcast(S, a[ai0 + ap]), c00);
+            c10 = b0.fma(FloatVector.broadcast(S, a[ai1 + ap]), c10);
+            c20 = b0.fma(FloatVector.broadcast(S, a[ai2 + ap]), c20);
+            c30 = b0.fma(FloatVector.broadcast(S, a[ai3 + ap]), c30);
+            c40 = b0.fma(FloatVector.broadcast(S, a[ai4 + ap]), c40);
+            c50 = b0.fma(FloatVector.broadcast(S, a[ai5 + ap]), c50);
+            c60 = b0.fma(FloatVector.broadcast(S, a[ai6 + ap]), c60);
+            c70 = b0.fma(FloatVector.broadcast(S, a[ai7 + ap]), c70);
+        }
+        c00.intoArray(sp, 0);
+        c10.intoArray(sp, L);
+        c20.intoArray(sp, 2 * L);
+        c30.intoArray(sp, 3 * L);
+        c40.intoArray(sp, 4 * L);
+        c50.intoArray(sp, 5 * L);
+        c60.intoArray(sp, 6 * L);
+        c70.intoArray(sp, 7 * L);
+        for (int r = 0; r < 8; r++) {
+            for (int q = from, ci = c0 + r * ldc; q < L; q++) {
+                c[ci + q] = Math.fma(sp[r * L + q], alpha, c[ci + q]);
+            }
+        }
+    }
     /** The one-row form of {@link #ab4t} (bit-identical to {@link #ab1s}). */
     static void ab1t(int k, float alpha, float[] a, int ai0, int rs, int cs, float[] b, int bj, int ldb,
             float[] c, int c0, int ldc, int from, float[] sp) {

@@ -85,7 +85,7 @@ class FloatKernelsTest {
     @Test
     void gemmAbIsBitIdenticalToTheOneOrderPerElement() {
         int[][] shapes = {{100, 53, 53}, {53, 53, 100}, {100, 10, 53}, {7, 5, 9}, {9, 29, 4}, {5, 61, 3}, {6, 47, 11},
-            {1, 53, 2}, {3, 8, 5}, {4, 25, 6}, {2, 1, 7}};
+            {1, 53, 2}, {3, 8, 5}, {4, 25, 6}, {2, 1, 7}, {17, 29, 6}, {8, 53, 3}};
         for (int[] sh : shapes) {
             int m = sh[0];
             int n = sh[1];

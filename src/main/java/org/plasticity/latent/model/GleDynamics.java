@@ -196,11 +196,7 @@ public final class GleDynamics {
             // s = b + r_in·Wᵀ as one A·B product over Wᵀ (m × n, refreshed every step: the optimizer moves W between
             // steps): at these sizes (k = m ≈ 53) the dot-product form A·Bᵀ spends most of its time in lane reductions
             float[] wt = wT[l];
-            for (int o = 0; o < n; o++) {
-                for (int q = 0, src = o * m; q < m; q++) {
-                    wt[q * n + o] = w[src + q];
-                }
-            }
+            K.transpose(n, m, w, wt, 0, m);
             if (c.bias()) {
                 float[] bias = net.biases(l);
                 for (int b = 0; b < rows; b++) {
@@ -230,8 +226,9 @@ public final class GleDynamics {
                     if (gb[l] != null) {
                         float[] g = gb[l];
                         for (int b = 0; b < rows; b++) {
-                            for (int j = 0, i = b * n; j < n; j++, i++) {
-                                g[j] -= inv * e[i];
+                            int off = b * n;
+                            for (int j = 0; j < n; j++) {
+                                g[j] -= inv * e[off + j];
                             }
                         }
                     }
