@@ -2,10 +2,11 @@ package org.plasticity.testing;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Dataset;
 import org.plasticity.data.Splits;
+import org.plasticity.ep.model.EnergyModel;
+import org.plasticity.ep.model.EpState;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.NeuronState;
 import org.plasticity.localca.model.Core;
@@ -185,16 +186,14 @@ public final class TestData {
     }
 
     /**
-     * The central difference (f(x + h) − f(x − h)) / 2h with respect to {@code values[i]}, evaluated in float as the
-     * model sees it; {@code values[i]} is restored afterwards.
+     * The mean loss after {@code steps} free steps from rest on batch {@code b} (the function backprop-through-time
+     * differentiates; stochastic models draw from {@code SplittableRandom(1)}, deterministic ones ignore it).
      */
-    public static double centralDifference(float[] values, int i, double h, DoubleSupplier f) {
-        float keep = values[i];
-        values[i] = (float) (keep + h);
-        double up = f.getAsDouble();
-        values[i] = (float) (keep - h);
-        double down = f.getAsDouble();
-        values[i] = keep;
-        return (up - down) / (2 * h);
+    public static <S extends EpState> double lossAfterFreeSteps(EnergyModel<S> net, Batch b, int steps) {
+        net.bind(b);
+        S s = net.state(0);
+        net.reset(s);
+        net.relax(s, 0, steps, new SplittableRandom(1));
+        return net.lossAndCorrect(s, null)[0] / b.size();
     }
 }

@@ -8,21 +8,13 @@ import org.plasticity.ep.EqProp;
 import org.plasticity.ep.model.Activation;
 import org.plasticity.ep.model.LayeredNetwork;
 import org.plasticity.ep.model.Loss;
-import org.plasticity.ep.model.NeuronState;
+import org.plasticity.testing.FiniteDifferences;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
 
 /** Backprop-through-time against finite differences of the loss after T1 steps. */
 class BpttTest {
-
-    private static double lossAfter(LayeredNetwork net, Batch b, int t1) {
-        net.bind(b);
-        NeuronState s = net.state(0);
-        net.reset(s);
-        net.relax(s, 0, t1);
-        return net.lossAndCorrect(s, null)[0] / b.size();
-    }
 
     @Test
     void fullBpttGradientMatchesFiniteDifferences() {
@@ -35,14 +27,8 @@ class BpttTest {
                 p.zeroGrad();
             }
             bptt.computeGradients(b, new StepContext(0, 0, 0, 1, new java.util.SplittableRandom(1)));
-            double h = 2e-3;
-            for (Parameter p : net.parameters()) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i += 2) {
-                    double numeric = TestData.centralDifference(w, i, h, () -> lossAfter(net, b, 7));
-                    assertEquals(numeric, p.grad()[i], 2e-3 + 2e-2 * Math.abs(numeric), loss + " " + p.name() + "[" + i + "]");
-                }
-            }
+            FiniteDifferences.of(() -> TestData.lossAfterFreeSteps(net, b, 7)).step(2e-3).tolerance(2e-3, 2e-2).every(2)
+                    .checkParameters(net.parameters(), loss.toString());
         }
     }
 

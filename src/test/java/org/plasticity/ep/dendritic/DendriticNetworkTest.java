@@ -21,6 +21,7 @@ import org.plasticity.ep.diagnostics.GduResult;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.model.Nudge;
 import org.plasticity.ep.model.StateView;
+import org.plasticity.testing.FiniteDifferences;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
@@ -81,12 +82,9 @@ class DendriticNetworkTest {
         float beta = 0.3f;
         float[][] drive = net.drives(s, beta);
         List<StateView> views = s.views();
+        FiniteDifferences fd = FiniteDifferences.of(() -> net.phi(s, beta)).step(1e-2).relative(2e-3).every(2);
         for (int w = 0; w < views.size(); w++) {
-            float[] vals = views.get(w).values();
-            for (int i = 0; i < s.rows() * views.get(w).size(); i += 2) {
-                double numeric = TestData.centralDifference(vals, i, 1e-2, () -> net.phi(s, beta));
-                assertEquals(numeric, drive[w][i], 2e-3 * Math.max(1, Math.abs(numeric)), v + " " + views.get(w).name() + "[" + i + "]");
-            }
+            fd.check(views.get(w).values(), s.rows() * views.get(w).size(), drive[w], v + " " + views.get(w).name());
         }
     }
 
@@ -99,20 +97,26 @@ class DendriticNetworkTest {
         net.drives(s, 0f); // draws the gates of the gate reading
         net.parameters().forEach(Parameter::zeroGrad);
         net.accumulatePhiGradient(List.of(s), List.of(new Nudge(0, 1)));
-        int checked = 0;
+        assertMaskedGradientsAreZero(net, v);
+        int checked = FiniteDifferences.of(() -> net.phi(s, 0) / s.rows()).step(1e-2).relative(2e-3)
+                .only((p, i) -> !masked(net, p, i)).checkParameters(net.parameters(), v.toString());
+        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    private static void assertMaskedGradientsAreZero(DendriticNetwork net, Variant v) {
         for (Parameter p : net.parameters()) {
-            boolean[] mask = maskOf(net, p.name());
             for (int i = 0; i < p.size(); i++) {
-                if (mask != null && !mask[i]) {
+                if (masked(net, p, i)) {
                     assertEquals(0f, p.grad()[i], 0f, v + " masked " + p.name() + "[" + i + "]");
-                    continue;
                 }
-                double numeric = TestData.centralDifference(p.value(), i, 1e-2, () -> net.phi(s, 0) / s.rows());
-                assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)), v + " " + p.name() + "[" + i + "]");
-                checked++;
             }
         }
-        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    /** Whether element {@code i} of {@code p} is a masked-out synapse. */
+    private static boolean masked(DendriticNetwork net, Parameter p, int i) {
+        boolean[] mask = maskOf(net, p.name());
+        return mask != null && !mask[i];
     }
 
     /** The mask of a weight parameter ({@code Wb1}, {@code Wa2}, ...), or null. */
@@ -121,14 +125,6 @@ class DendriticNetworkTest {
             return net.mask(Integer.parseInt(name.substring(2)) - 1, name.startsWith("Wa"));
         }
         return null;
-    }
-
-    private static double lossAfter(DendriticNetwork net, Batch b, int steps) {
-        net.bind(b);
-        DendriticState s = net.state(0);
-        net.reset(s);
-        net.relax(s, 0, steps, new SplittableRandom(1));
-        return net.lossAndCorrect(s, null)[0] / b.size();
     }
 
     @ParameterizedTest
@@ -140,17 +136,16 @@ class DendriticNetworkTest {
             Bptt bptt = new Bptt(net, 7, 7);
             net.parameters().forEach(Parameter::zeroGrad);
             bptt.computeGradients(b, new StepContext(0, 0, 0, 1, new SplittableRandom(1)));
+            assertMaskedGradientsAreZero(net, v);
+            FiniteDifferences fd = FiniteDifferences.of(() -> TestData.lossAfterFreeSteps(net, b, 7)).step(2e-3).tolerance(2e-3, 2e-2);
             int nonzero = 0;
             for (Parameter p : net.parameters()) {
-                boolean[] mask = maskOf(net, p.name());
-                float[] grad = p.grad().clone();
                 for (int i = 0; i < p.size(); i++) {
-                    if (mask != null && !mask[i]) {
-                        assertEquals(0f, grad[i], 0f, v + " masked " + p.name() + "[" + i + "]");
+                    if (masked(net, p, i)) {
                         continue;
                     }
-                    double numeric = TestData.centralDifference(p.value(), i, 2e-3, () -> lossAfter(net, b, 7));
-                    assertEquals(numeric, grad[i], 2e-3 + 2e-2 * Math.abs(numeric),
+                    double numeric = fd.at(p.value(), i);
+                    assertEquals(numeric, p.grad()[i], fd.allowed(numeric),
                             v + " " + Arrays.toString(somas) + " " + p.name() + "[" + i + "]");
                     if (Math.abs(numeric) > 1e-4) {
                         nonzero++;

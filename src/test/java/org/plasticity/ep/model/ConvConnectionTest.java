@@ -10,6 +10,7 @@ import org.plasticity.ep.EqProp;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
 import org.plasticity.ep.estimator.Estimator;
 import org.plasticity.tensor.FloatKernels;
+import org.plasticity.testing.FiniteDifferences;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 
@@ -82,25 +83,15 @@ class ConvConnectionTest {
             }
             double beta = 0.4;
             net.drive(s, 0, 2, (float) beta);
-            double h = 1e-3;
+            FiniteDifferences fd = FiniteDifferences.of(() -> net.phi(s, beta)).step(1e-3).relative(5e-3);
             for (int l = 0; l < net.dynamicLayers(); l++) {
-                float[] r = s.rates(l);
-                for (int i = 0; i < 2 * net.layerSize(l); i++) {
-                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
-                    assertEquals(numeric, net.acc(l)[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " layer " + l + " unit " + i);
-                }
+                fd.check(s.rates(l), 2 * net.layerSize(l), net.acc(l), pooling + " layer " + l);
             }
             for (Parameter p : net.parameters()) {
                 p.zeroGrad();
             }
             net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
-            for (Parameter p : net.parameters()) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i++) {
-                    double numeric = TestData.centralDifference(w, i, h, () -> net.phi(s, beta)) / 2;
-                    assertEquals(numeric, p.grad()[i], 5e-3 * Math.max(1, Math.abs(numeric)), pooling + " " + p.name() + "[" + i + "]");
-                }
-            }
+            fd.dividedBy(2).checkParameters(net.parameters(), pooling.toString());
         }
     }
 

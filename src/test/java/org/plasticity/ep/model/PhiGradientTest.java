@@ -3,12 +3,9 @@ package org.plasticity.ep.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plasticity.data.Batch;
 import org.plasticity.ep.EqProp;
 import org.plasticity.testing.TestData;
-import org.plasticity.train.Parameter;
 
 /** Finite-difference checks of Φ's state and parameter derivatives, for every loss. */
 class PhiGradientTest {
@@ -20,49 +17,14 @@ class PhiGradientTest {
     @Test
     void driveIsTheStateGradientOfPhi() {
         for (Loss loss : Loss.values()) {
-            LayeredNetwork net = net(loss);
-            Batch b = TestData.uniformBatch(3, 6, 3, 5);
-            net.bind(b);
-            NeuronState s = TestData.randomRates(net, 9);
-            float beta = 0.7f;
-            net.drive(s, 0, s.rows(), beta);
-            double h = 1e-2;
-            for (int l = 0; l < net.dynamicLayers(); l++) {
-                float[] r = s.rates(l);
-                for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
-                    assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)),
-                            loss + " layer " + l + " unit " + i);
-                }
-            }
+            PhiChecks.driveIsTheStateGradient(net(loss), loss.toString());
         }
     }
 
     @Test
     void accumulatedGradientIsTheParameterGradientOfPhi() {
         for (Loss loss : Loss.values()) {
-            LayeredNetwork net = net(loss);
-            Batch b = TestData.uniformBatch(3, 6, 3, 6);
-            net.bind(b);
-            NeuronState s = TestData.randomRates(net, 10);
-            double beta = 0.6;
-            for (Parameter p : net.parameters()) {
-                p.zeroGrad();
-            }
-            net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
-            double h = 1e-2;
-            for (Parameter p : net.parameters()) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i += 3) {
-                    double numeric = TestData.centralDifference(w, i, h, () -> {
-                        net.bind(b);
-                        return net.phi(s, beta);
-                    }) / s.rows();
-                    assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)),
-                            loss + " " + p.name() + "[" + i + "]");
-                }
-            }
-            net.bind(b);
+            PhiChecks.accumulatedGradientIsTheParameterGradient(net(loss), loss.toString());
         }
     }
 

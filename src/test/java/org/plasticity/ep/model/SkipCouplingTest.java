@@ -13,6 +13,7 @@ import org.plasticity.ep.EqProp;
 import org.plasticity.ep.bptt.Bptt;
 import org.plasticity.ep.diagnostics.GduCheck;
 import org.plasticity.ep.diagnostics.GduResult;
+import org.plasticity.testing.FiniteDifferences;
 import org.plasticity.testing.TestData;
 import org.plasticity.train.Parameter;
 import org.plasticity.train.StepContext;
@@ -58,53 +59,15 @@ class SkipCouplingTest {
     @Test
     void driveIsTheStateGradientOfPhi() {
         for (Loss loss : Loss.values()) {
-            LayeredNetwork net = skipNet(loss);
-            net.bind(TestData.uniformBatch(3, 6, 3, 5));
-            NeuronState s = TestData.randomRates(net, 9);
-            float beta = 0.7f;
-            net.drive(s, 0, s.rows(), beta);
-            double h = 1e-2;
-            for (int l = 0; l < net.dynamicLayers(); l++) {
-                float[] r = s.rates(l);
-                for (int i = 0; i < s.rows() * net.layerSize(l); i++) {
-                    double numeric = TestData.centralDifference(r, i, h, () -> net.phi(s, beta));
-                    assertEquals(numeric, net.acc(l)[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " layer " + l + " unit " + i);
-                }
-            }
+            PhiChecks.driveIsTheStateGradient(skipNet(loss), loss.toString());
         }
     }
 
     @Test
     void accumulatedGradientIsTheParameterGradientOfPhi() {
         for (Loss loss : Loss.values()) {
-            LayeredNetwork net = skipNet(loss);
-            Batch b = TestData.uniformBatch(3, 6, 3, 6);
-            net.bind(b);
-            NeuronState s = TestData.randomRates(net, 10);
-            double beta = 0.6;
-            net.parameters().forEach(Parameter::zeroGrad);
-            net.accumulatePhiGradient(List.of(s), List.of(new Nudge(beta, 1.0)));
-            double h = 1e-2;
-            for (Parameter p : net.parameters()) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i += 3) {
-                    double numeric = TestData.centralDifference(w, i, h, () -> {
-                        net.bind(b);
-                        return net.phi(s, beta);
-                    }) / s.rows();
-                    assertEquals(numeric, p.grad()[i], 2e-3 * Math.max(1, Math.abs(numeric)), loss + " " + p.name() + "[" + i + "]");
-                }
-            }
-            net.bind(b);
+            PhiChecks.accumulatedGradientIsTheParameterGradient(skipNet(loss), loss.toString());
         }
-    }
-
-    private static double lossAfter(LayeredNetwork net, Batch b, int t1) {
-        net.bind(b);
-        NeuronState s = net.state(0);
-        net.reset(s);
-        net.relax(s, 0, t1);
-        return net.lossAndCorrect(s, null)[0] / b.size();
     }
 
     @Test
@@ -114,14 +77,8 @@ class SkipCouplingTest {
             Batch b = TestData.uniformBatch(4, 6, 3, 9);
             net.parameters().forEach(Parameter::zeroGrad);
             new Bptt(net, 7, 7).computeGradients(b, new StepContext(0, 0, 0, 1, new SplittableRandom(1)));
-            double h = 2e-3;
-            for (Parameter p : net.parameters()) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i += 2) {
-                    double numeric = TestData.centralDifference(w, i, h, () -> lossAfter(net, b, 7));
-                    assertEquals(numeric, p.grad()[i], 2e-3 + 2e-2 * Math.abs(numeric), loss + " " + p.name() + "[" + i + "]");
-                }
-            }
+            FiniteDifferences.of(() -> TestData.lossAfterFreeSteps(net, b, 7)).step(2e-3).tolerance(2e-3, 2e-2).every(2)
+                    .checkParameters(net.parameters(), loss.toString());
         }
     }
 
