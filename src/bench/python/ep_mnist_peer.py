@@ -13,7 +13,7 @@ out=, activations applied in place. Threads: torch.set_num_threads(--threads); r
 OMP_WAIT_POLICY=PASSIVE (Debian's PyTorch busy-waits in OpenMP otherwise).
 
 Prints one JSON line with the measured throughput (mean and fastest batch), or with --serve runs timed
-rounds on request so that a caller can interleave them with its own (see serve()).
+rounds on request so that a caller can interleave them with its own (see peer_serve.py).
 """
 import argparse
 import gzip
@@ -22,12 +22,12 @@ import math
 import os
 import resource
 import struct
-import sys
 import time
 
 import torch
 
 from peer_blas import blas_library
+from peer_serve import serve, timed
 
 
 def load_idx(path):
@@ -269,48 +269,19 @@ def main():
     for i in range(a.warmup):
         next_batch()
     if a.serve:
-        serve(out, next_batch, a.batch)
+        serve(out, next_batch, 3,
+              lambda n, dt, best: {"batches": n, "seconds": dt, "samples_per_sec": n * a.batch / dt,
+                                   "min_batch_seconds": best},
+              lambda: {"max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
         return
     if a.profile > 0:
         out.update(profile(a.profile))
         print(json.dumps(out), flush=True)
         return
-    best = float("inf")
-    t0 = time.perf_counter()
-    for i in range(a.batches):
-        b0 = time.perf_counter()
-        next_batch()
-        best = min(best, time.perf_counter() - b0)
-    dt = time.perf_counter() - t0
+    dt, best = timed(next_batch, a.batches)
     out.update({"batches": a.batches, "seconds": dt, "samples_per_sec": a.batches * a.batch / dt,
                 "min_batch_seconds": best, "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
     print(json.dumps(out), flush=True)
-
-
-def serve(info, next_batch, batch):
-    """Rounds on request (after the warm-up): prints {"ready": true, ...}, then for each stdin line
-    "run SECONDS" trains batches for at least SECONDS (and at least 3 batches) and prints one JSON line;
-    "quit" prints the peak memory and exits. The caller interleaves these rounds with its own."""
-    info = dict(info, ready=True)
-    print(json.dumps(info), flush=True)
-    for line in sys.stdin:
-        cmd = line.split()
-        if not cmd:
-            continue
-        if cmd[0] == "quit":
-            break
-        seconds = float(cmd[1])
-        n, best = 0, float("inf")
-        t0 = time.perf_counter()
-        while n < 3 or time.perf_counter() - t0 < seconds:
-            b0 = time.perf_counter()
-            next_batch()
-            best = min(best, time.perf_counter() - b0)
-            n += 1
-        dt = time.perf_counter() - t0
-        print(json.dumps({"batches": n, "seconds": dt, "samples_per_sec": n * batch / dt,
-                          "min_batch_seconds": best}), flush=True)
-    print(json.dumps({"max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
 
 
 if __name__ == "__main__":

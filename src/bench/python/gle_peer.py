@@ -16,12 +16,11 @@ Prints one JSON line with the throughput, or with --serve answers "run SECONDS" 
 """
 import argparse
 import json
-import sys
-import time
 
 import torch
 
 from peer_blas import blas_library
+from peer_serve import serve, timed
 
 DT = 0.2
 
@@ -132,35 +131,14 @@ def main():
         info = {"threads": a.threads, "batch": a.batch, "steps": a.steps, "torch": torch.__version__,
                 "blas": blas_library()}
         if a.serve:
-            print(json.dumps(dict(info, ready=True)), flush=True)
-            for line in sys.stdin:
-                cmd = line.split()
-                if not cmd:
-                    continue
-                if cmd[0] == "quit":
-                    break
-                n, best = 0, float("inf")
-                t0 = time.perf_counter()
-                while n < 1 or time.perf_counter() - t0 < float(cmd[1]):
-                    s0 = time.perf_counter()
-                    net.sequence(x, onehot)
-                    best = min(best, time.perf_counter() - s0)
-                    n += 1
-                dt = time.perf_counter() - t0
-                print(json.dumps({"batches": n, "seconds": dt, "samples_per_s": n * a.batch / dt,
-                                  "min_batch_seconds": best, "us_per_step": 1e6 * best / a.steps}), flush=True)
-            print(json.dumps({"done": True}), flush=True)
+            serve(info, lambda: net.sequence(x, onehot), 1,
+                  lambda n, dt, best: {"batches": n, "seconds": dt, "samples_per_s": n * a.batch / dt,
+                                       "min_batch_seconds": best, "us_per_step": 1e6 * best / a.steps},
+                  lambda: {"done": True})
             return
-        t0 = time.perf_counter()
-        best = float("inf")
-        for _ in range(a.batches):
-            s0 = time.perf_counter()
-            net.sequence(x, onehot)
-            best = min(best, time.perf_counter() - s0)
-        dt = time.perf_counter() - t0
+        dt, best = timed(lambda: net.sequence(x, onehot), a.batches)
         print(json.dumps(dict(info, samples_per_s=a.batches * a.batch / dt, min_batch_seconds=best,
                               us_per_step=1e6 * best / a.steps)))
-
 
 if __name__ == "__main__":
     main()

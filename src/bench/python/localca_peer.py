@@ -6,20 +6,18 @@ reactivation, linear decoder, cross-entropy) trained by backprop with Adam (per-
 clip-by-value 5), batch 256. Written for Plasticity from the paper's equations.
 
 Prints one JSON line: {"mode", "threads", "batch", "samples_per_s", "min_step_seconds", "loss_first", "loss_last"};
-with --serve, timed rounds on request instead ("run SECONDS" / "quit" on stdin, one JSON line each).
+with --serve, timed rounds on request instead (peer_serve.py: "run SECONDS" / "quit" on stdin, one JSON line each).
 Run with OMP_WAIT_POLICY=PASSIVE (Debian's PyTorch busy-waits otherwise).
 """
 import argparse
 import json
 import math
-import os
-import sys
-import time
 
 import torch
 import torch.nn.functional as F
 
 from peer_blas import blas_library
+from peer_serve import serve, timed
 
 
 class Tree(torch.nn.Module):
@@ -115,36 +113,13 @@ def main():
         step()
     info = {"mode": a.mode, "threads": a.threads, "batch": a.batch, "torch": torch.__version__, "blas": blas_library()}
     if a.serve:
-        # rounds on request, so that the caller can interleave them with its own: "run SECONDS" / "quit"
-        print(json.dumps(dict(info, ready=True)), flush=True)
-        for line in sys.stdin:
-            cmd = line.split()
-            if not cmd:
-                continue
-            if cmd[0] == "quit":
-                break
-            n, best = 0, float("inf")
-            t0 = time.perf_counter()
-            while n < 3 or time.perf_counter() - t0 < float(cmd[1]):
-                s0 = time.perf_counter()
-                step()
-                best = min(best, time.perf_counter() - s0)
-                n += 1
-            dt = time.perf_counter() - t0
-            print(json.dumps({"steps": n, "seconds": dt, "samples_per_s": n * a.batch / dt,
-                              "min_step_seconds": best}), flush=True)
-        print(json.dumps({"loss_first": losses[0], "loss_last": losses[-1]}), flush=True)
+        serve(info, step, 3,
+              lambda n, dt, best: {"steps": n, "seconds": dt, "samples_per_s": n * a.batch / dt, "min_step_seconds": best},
+              lambda: {"loss_first": losses[0], "loss_last": losses[-1]})
         return
-    best = float("inf")
-    t0 = time.perf_counter()
-    for _ in range(a.steps):
-        s0 = time.perf_counter()
-        step()
-        best = min(best, time.perf_counter() - s0)
-    dt = time.perf_counter() - t0
+    dt, best = timed(step, a.steps)
     print(json.dumps(dict(info, steps=a.steps, samples_per_s=a.steps * a.batch / dt, min_step_seconds=best,
                           loss_first=losses[0], loss_last=losses[-1])))
-
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""What both PyTorch peers report about their process (shared by ep_mnist_peer.py and localca_peer.py)."""
+"""What the PyTorch peers report about their process (shared by ep_mnist_peer.py, gle_peer.py and localca_peer.py)."""
 
 import os
 
