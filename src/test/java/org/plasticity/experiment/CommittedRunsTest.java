@@ -114,7 +114,7 @@ class CommittedRunsTest {
             checked.add(row.experiment() + "/" + row.metric());
         }
         assertTrue(checked.size() >= 130, "checked " + checked.size());
-        assertEquals(6, derived); // LocalCA 2, dendritic EP 4 (kmnist-split claims vs point EP, vs BPTT, vs the two point-neuron controls)
+        assertEquals(8, derived); // LocalCA 2, dendritic EP 6 (kmnist-split claims vs point EP, vs BPTT, vs the two point-neuron controls; fmnist claims vs point EP, vs the equal-parameter control)
     }
 
     private static void same(ReproductionRow committed, ReproductionRow ours) {
