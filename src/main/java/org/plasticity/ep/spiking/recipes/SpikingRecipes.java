@@ -106,6 +106,8 @@ public final class SpikingRecipes implements RecipeProvider {
         out.add(recipe(mnist1fc(), 5));
         out.add(recipe(mnist1fc().shortened(SHORT_1FC_EPOCHS), 5));
         out.add(recipe(mnist2fc(), 3));
+        out.addAll(SpikingAnalyses.recipes());
+        out.addAll(SpikingOtherData.recipes());
         return out;
     }
 
