@@ -24,6 +24,8 @@ import org.plasticity.ep.dendritic.DendriticConfig;
 import org.plasticity.ep.dendritic.DendriticRecipes;
 import org.plasticity.ep.dendritic.DendriticState;
 import org.plasticity.ep.dendritic.ClaimVerdict;
+import org.plasticity.ep.spiking.*;
+import org.plasticity.ep.spiking.recipes.*;
 import org.plasticity.latent.*;
 import org.plasticity.latent.learn.*;
 import org.plasticity.latent.tasks.*;

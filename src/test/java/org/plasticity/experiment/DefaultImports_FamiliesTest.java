@@ -24,7 +24,8 @@ class DefaultImports_FamiliesTest {
                     "EqProp.network(4, 3, 2).config().beta()", "EpPresets.laborieux2021Mnist().id()", "EpRecipes.PAPER",
                     "TreeConfig.headline().neurons()", "LocalRuleConfig.headline().id()", "Task.MNIST.id()",
                     "Comparisons.PATH_MINUS_NO_PATH", "GduCheck.class", "EpPlots.class", "Bptt.class", "Rule.FIVE_F",
-                    "FidelityListener.class", "LocalCa.PAPER", "RunSpec.class", "Profile.SMOKE_EPOCHS")) {
+                    "FidelityListener.class", "LocalCa.PAPER", "RunSpec.class", "Profile.SMOKE_EPOCHS",
+                    "SpikingEp.oneHidden(4, 2).perClass()", "SpikingAnalyses.BASE", "SpikeTrace.class", "SpikingEnergy.MAC_PJ")) {
                 List<SnippetEvent> ev = shell.eval(expr);
                 assertEquals(Snippet.Status.VALID, ev.get(0).status(), () -> expr + ": " + shell.diagnostics(ev.get(0)
                         .snippet()).map(d -> d.getMessage(null)).toList());

@@ -32,7 +32,8 @@ class NotebookResultsAgreementTest {
 
     @ParameterizedTest
     @CsvSource({"notebooks/02-equilibrium-propagation.ipynb, ep-standard",
-        "notebooks/05-local-credit-assignment.ipynb, local-credit-assignment-compartmental"})
+        "notebooks/05-local-credit-assignment.ipynb, local-credit-assignment-compartmental",
+        "notebooks/04-stochastic-spiking-ep.ipynb, stochastic-spiking-ep"})
     @SuppressWarnings("unchecked")
     void committedRowsTableMatchesTheCsv(String notebook, String paper) throws IOException {
         Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(Path.of(notebook)));
