@@ -25,11 +25,16 @@ import org.plasticity.neuron.LifParameters;
  *     ignores it (α ≡ 1)
  * @param lif the EqSpike neuron: membrane decay, threshold, reset and the low-pass filter (trace decay γ)
  * @param inputGain the factor g on the drive entering the EqSpike membrane ({@code v ← decay·v + g·I})
+ * @param floorAtReset keep the EqSpike membrane at or above the reset potential ({@code v ← max(v, v_reset)} after
+ *     each step; <b>our choice</b>, flagged: the stochastic and sigma-delta membranes are clipped at 0 too, and without
+ *     a floor an inhibited LIF membrane drifts towards {@code g·I/(1 − decay)}, −30 θ and below on MNIST, and that slow
+ *     drift, not the spiking, would dominate the stability measures)
  * @param init weight initialisation (as the stochastic network: PyTorch's default)
  * @param initScale multiplier on the initial weights and biases
  */
 public record LifConfig(int inputSize, List<Integer> hidden, int classes, int perClass, LifKind kind, float kappa,
-        StepSchedule step, StepSchedule alpha, LifParameters lif, float inputGain, WeightInit init, double initScale) {
+        StepSchedule step, StepSchedule alpha, LifParameters lif, float inputGain, boolean floorAtReset, WeightInit init,
+        double initScale) {
 
     /** Validates and copies. */
     public LifConfig {
@@ -64,9 +69,11 @@ public record LifConfig(int inputSize, List<Integer> hidden, int classes, int pe
      * A baseline on the architecture of a stochastic network (same sizes, classes, N_perclass, κ and
      * initialisation, so that {@link LifNetwork#copyParameters} can give both the same weights).
      * <ul>
-     *   <li>{@link LifKind#EQSPIKE}: {@link #eqSpikeNeuron()}, input gain κ² (with it a neuron without leak
-     *       fires at the rate clip(κ²I, 0, 1) that the stochastic neuron's mean field reaches, σ(κI): our
-     *       choice, so that the same weights compute the same function);</li>
+     *   <li>{@link LifKind#EQSPIKE}: {@link #eqSpikeNeuron()}, input gain κ², the membrane floored at the reset
+     *       potential ({@link #floorAtReset}; with gain κ² a neuron without leak and
+     *       with a subtractive reset fires at the rate clip(κ²I, 0, 1) that the stochastic neuron's mean field
+     *       reaches, σ(κI); with the hard reset at 1/⌈1/(κ²I)⌉, less: our choice, so that the same weights compute
+     *       nearly the same function);</li>
      *   <li>{@link LifKind#SIGMA_DELTA}: O'Connor et al.'s annealed schedules {@link StepSchedule#OCONNOR_STEP}
      *       and {@link StepSchedule#OCONNOR_ALPHA};</li>
      *   <li>{@link LifKind#STEP_SCHEDULE}: the same step schedule, α ≡ 1 (no predictive coding).</li>
@@ -80,7 +87,7 @@ public record LifConfig(int inputSize, List<Integer> hidden, int classes, int pe
         float kappa = like.neuron().kappa();
         StepSchedule alpha = kind == LifKind.SIGMA_DELTA ? StepSchedule.OCONNOR_ALPHA : StepSchedule.constant(1);
         return new LifConfig(like.inputSize(), like.hidden(), like.classes(), like.perClass(), kind, kappa,
-                StepSchedule.OCONNOR_STEP, alpha, eqSpikeNeuron(), kappa * kappa, like.init(), like.initScale());
+                StepSchedule.OCONNOR_STEP, alpha, eqSpikeNeuron(), kappa * kappa, true, like.init(), like.initScale());
     }
 
     /** The three baselines on a stochastic network's architecture, in the paper's order (Fig. 3 b, c, d). */
@@ -113,32 +120,44 @@ public record LifConfig(int inputSize, List<Integer> hidden, int classes, int pe
 
     /** Copy with another membrane step schedule. */
     public LifConfig withStep(StepSchedule s) {
-        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa, s, alpha, lif, inputGain, init, initScale);
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa,
+                s, alpha, lif, inputGain, floorAtReset, init, initScale);
     }
 
     /** Copy with another predictive-coding schedule. */
     public LifConfig withAlpha(StepSchedule a) {
-        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa, step, a, lif, inputGain, init, initScale);
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa,
+                step, a, lif, inputGain, floorAtReset, init, initScale);
     }
 
     /** Copy with other EqSpike neuron parameters. */
     public LifConfig withLif(LifParameters p) {
-        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa, step, alpha, p, inputGain, init, initScale);
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa,
+                step, alpha, p, inputGain, floorAtReset, init, initScale);
+    }
+
+    /** Copy with or without the EqSpike membrane floor at the reset potential. */
+    public LifConfig withFloorAtReset(boolean on) {
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa,
+                step, alpha, lif, inputGain, on, init, initScale);
     }
 
     /** Copy with another EqSpike input gain. */
     public LifConfig withInputGain(double g) {
-        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa, step, alpha, lif, (float) g, init, initScale);
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, kappa,
+                step, alpha, lif, (float) g, floorAtReset, init, initScale);
     }
 
     /** Copy with another κ. */
     public LifConfig withKappa(double k) {
-        return new LifConfig(inputSize, hidden, classes, perClass, kind, (float) k, step, alpha, lif, inputGain, init, initScale);
+        return new LifConfig(inputSize, hidden, classes, perClass, kind, (float) k,
+                step, alpha, lif, inputGain, floorAtReset, init, initScale);
     }
 
     /** Copy with other sizes (tests, small nets). */
     public LifConfig withSizes(int input, List<Integer> hiddenSizes, int nClasses, int nPerClass) {
-        return new LifConfig(input, hiddenSizes, nClasses, nPerClass, kind, kappa, step, alpha, lif, inputGain, init, initScale);
+        return new LifConfig(input, hiddenSizes, nClasses, nPerClass, kind, kappa,
+                step, alpha, lif, inputGain, floorAtReset, init, initScale);
     }
 
     @Override
@@ -146,8 +165,9 @@ public record LifConfig(int inputSize, List<Integer> hidden, int classes, int pe
         String arch = inputSize + "-" + hidden.stream().map(String::valueOf).collect(Collectors.joining("-")) + "-"
                 + outputSize() + "(" + classes + "×" + perClass + ")";
         String neuron = switch (kind) {
-            case EQSPIKE -> String.format(Locale.ROOT, "LIF decay %s, θ %s, %s, trace γ %s, gain %s", lif.decay(),
+            case EQSPIKE -> String.format(Locale.ROOT, "LIF decay %s, θ %s, %s%s, trace γ %s, gain %s", lif.decay(),
                     lif.threshold(), lif.subtractiveReset() ? "subtractive reset" : "reset to " + lif.resetPotential(),
+                    floorAtReset ? ", v ≥ v_reset" : "",
                     lif.traceDecay(), inputGain);
             case SIGMA_DELTA -> String.format(Locale.ROOT, "κ %s, ε_t %s, α_t %s, sigma-delta", kappa, step, alpha);
             case STEP_SCHEDULE -> String.format(Locale.ROOT, "κ %s, ε_t %s, α ≡ 1, sigma-delta", kappa, step);

@@ -35,6 +35,7 @@ import org.plasticity.train.Parameter;
  * <pre>
  *   I_l = W_l ŝ_{l−1} + b_l + W_{l+1}ᵀ ŝ_{l+1}   (ŝ_0 = x)   [− β (ŝ_L − y) at the output when nudged]
  *   v  ← decay·v + g·I;   s = [v ≥ θ];   if s: v ← v_reset (or v − θ)        ({@link Lif#step})
+ *   v  ← max(v, v_reset)                                                   (floor: our choice, {@link LifConfig#floorAtReset})
  *   ŝ  ← γ ŝ + (1 − γ) s                                                  ({@link Lif#trace}, the low-pass filter)
  * </pre>
  * r = ŝ; the plotted membrane is v. Since {@code W ŝ} is linear, the drive is kept as its own low-pass filter,
@@ -326,6 +327,13 @@ public final class LifNetwork implements EnergyModel<LifState> {
                 in[i] = g * current;
             }
             Lif.step(p, s.xi[l], in, null, s.spike[l], m);
+            if (config.floorAtReset()) {
+                float floor = p.resetPotential();
+                float[] v = s.xi[l];
+                for (int i = 0; i < m; i++) {
+                    v[i] = Math.max(floor, v[i]);
+                }
+            }
             Lif.trace(p, s.rate[l], s.spike[l], m);
         }
         couple(s.spike, fresh);

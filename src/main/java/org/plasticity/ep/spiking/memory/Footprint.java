@@ -20,9 +20,10 @@ import org.plasticity.train.StepContext;
  *       collections, minus the live heap before the learner was built: its parameters and gradient slots, its
  *       state pool (EP: the free and nudged states; BPTT: every recorded step of the window) and its buffers.
  *       The peak of a step is this plus the step's short-lived garbage.</li>
- *   <li>{@link #stepAllocatedBytes}: bytes allocated during a third step, summed over all threads
+ *   <li>{@link #stepAllocatedBytes}: bytes allocated during a fifth step, summed over all threads
  *       ({@code com.sun.management.ThreadMXBean}): what the step allocates afresh (0 for a step that reuses its
- *       buffers).</li>
+ *       buffers; until the JIT has compiled the kernels this includes the Vector API's boxed temporaries, so measure
+ *       in a warm process).</li>
  *   <li>{@link #peakBytes}: the heap pools' peak use during that third step minus the live heap before the
  *       learner (an upper bound: the pools' peaks are summed, garbage not yet collected counts).</li>
  * </ul>
@@ -37,7 +38,7 @@ public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBy
 
     /**
      * Builds a learner and measures its training step on a batch: two warm-up steps, a reading after garbage
-     * collection, then one measured step.
+     * collection, two more steps, then one measured step.
      *
      * @param learner makes the learner (called once, inside the measurement)
      * @param batch the batch (made before, so it is part of the baseline)
@@ -53,9 +54,13 @@ public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBy
         }
         long retained = liveHeap() - before;
         List<MemoryPoolMXBean> pools = heapPools();
+        for (int i = 2; i < 4; i++) {
+            step(l, batch, rng, i);
+        }
+        liveHeap();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long a0 = allocatedAllThreads();
-        step(l, batch, rng, 2);
+        step(l, batch, rng, 4);
         long a1 = allocatedAllThreads();
         long peak = 0;
         for (MemoryPoolMXBean p : pools) {

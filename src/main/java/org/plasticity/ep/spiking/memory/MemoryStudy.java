@@ -49,10 +49,29 @@ public final class MemoryStudy implements Displayable {
      * @return the study
      */
     public static MemoryStudy mnistDense(Splits mnist) {
+        return mnist(mnist, "1FC", "2FC");
+    }
+
+    /**
+     * Some of the dense MNIST architectures ("1FC", "2FC") with their Table 3 settings, in the order given, on the
+     * first {@value #BATCH} training images (epoch 0 of the training source).
+     *
+     * @param mnist the MNIST splits
+     * @param nets the architectures
+     * @return the study
+     */
+    public static MemoryStudy mnist(Splits mnist, String... nets) {
         Batch b = mnist.train().forEpoch(0, 1).head(BATCH).batchesInOrder(BATCH).iterator().next();
         List<MemoryComparison> out = new ArrayList<>();
-        out.add(MemoryComparison.measure("1FC", SpikingEp.oneHidden(512, 10), 60, 15, 0.75, b, PAPER_1FC[0], PAPER_1FC[1]));
-        out.add(MemoryComparison.measure("2FC", SpikingEp.twoHidden(512, 70), 60, 15, 0.5, b, PAPER_2FC[0], PAPER_2FC[1]));
+        for (String net : nets) {
+            out.add(switch (net) {
+                case "1FC" -> MemoryComparison.measure("1FC", SpikingEp.oneHidden(512, 10), 60, 15, 0.75, b, PAPER_1FC[0],
+                        PAPER_1FC[1]);
+                case "2FC" -> MemoryComparison.measure("2FC", SpikingEp.twoHidden(512, 70), 60, 15, 0.5, b, PAPER_2FC[0],
+                        PAPER_2FC[1]);
+                default -> throw new IllegalArgumentException("dense MNIST nets are 1FC and 2FC, got " + net);
+            });
+        }
         return new MemoryStudy(out);
     }
 

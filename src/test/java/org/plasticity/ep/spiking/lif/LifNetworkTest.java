@@ -50,7 +50,7 @@ class LifNetworkTest {
     @Test
     void eqSpikeStepsMatchTheHandComputedLif() {
         // decay 0.95, θ 1, reset to 0, trace γ 0.9, gain 1
-        LifNetwork net = tiny(LifConfig.of(LifKind.EQSPIKE, TINY).withInputGain(1));
+        LifNetwork net = tiny(LifConfig.of(LifKind.EQSPIKE, TINY).withInputGain(1).withFloorAtReset(false));
         LifState s = net.newState();
         net.reset(s);
         step(net, s);
@@ -70,6 +70,18 @@ class LifNetworkTest {
         assertEquals(0.09f, s.rates(0)[0], 1e-6f);
         assertArrayEquals(new float[] {0.192625f, -0.03f}, new float[] {s.potentials(1)[0], s.potentials(1)[1]}, 1e-6f);
         assertEquals(3, s.step());
+    }
+
+    @Test
+    void theEqSpikeFloorKeepsAnInhibitedMembraneAtTheResetPotential() {
+        LifNetwork floored = tiny(LifConfig.of(LifKind.EQSPIKE, TINY).withInputGain(1));
+        LifState s = floored.newState();
+        floored.reset(s);
+        for (int t = 0; t < 3; t++) {
+            step(floored, s);
+        }
+        // as above, but the second output's −0.03 is floored at 0; the first is unchanged
+        assertArrayEquals(new float[] {0.192625f, 0f}, new float[] {s.potentials(1)[0], s.potentials(1)[1]}, 1e-6f);
     }
 
     @Test
