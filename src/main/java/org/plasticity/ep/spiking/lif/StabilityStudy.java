@@ -62,11 +62,11 @@ public final class StabilityStudy implements Displayable {
     public static StabilityStudy run(SpikingNetwork stochastic, Batch probe, int tFree, int tNudge, double beta) {
         List<MembraneTrace> out = new ArrayList<>();
         int w = MembraneTrace.WINDOW;
-        out.add(MembraneTrace.of("(a) stochastic spiking", stochastic, probe, tFree, tNudge, beta, w,
+        out.add(MembraneTrace.of("(a) stochastic", stochastic, probe, tFree, tNudge, beta, w,
                 new SplittableRandom(EnergyModel.EVALUATION_SEED)));
         char panel = 'b';
         for (LifNetwork lif : LifEp.baselines(stochastic)) {
-            out.add(MembraneTrace.of("(" + panel++ + ") " + lif.config().kind().label(), lif, probe, tFree, tNudge, beta, w));
+            out.add(MembraneTrace.of("(" + panel++ + ") " + lif.config().kind().shortLabel(), lif, probe, tFree, tNudge, beta, w));
         }
         SpikingNetwork twin = new SpikingNetwork(stochastic.config().withStochastic(false), 1);
         for (int i = 0; i < twin.parameters().size(); i++) {
@@ -115,7 +115,7 @@ public final class StabilityStudy implements Displayable {
     /** The heat map of trace {@code i}: the first {@value #SHOWN_UNITS} hidden units' mean membranes per step. */
     public HeatMapChart heatmap(int i) {
         MembraneTrace m = traces.get(i);
-        return Charts.heatmap(String.format(Locale.ROOT, "%s: ξ / range, mean over %d images (nudge from step %d)", m.model(),
+        return Charts.heatmap(String.format(Locale.ROOT, "%s: ξ/range, mean of %d images, nudge from %d", m.model(),
                 m.rows(), m.tFree() + 1), "step", "hidden unit", m.meanMap(SHOWN_UNITS));
     }
 
@@ -157,7 +157,9 @@ public final class StabilityStudy implements Displayable {
         return String.format(Locale.ROOT, "late std: per image and unit, the std over time of the membrane in the last %d steps "
                 + "of a phase (nudged: %d), averaged; moving: the share of (image, unit) pairs with a late std above %.0f %% of "
                 + "the range; mean-map std: the same std on the image-averaged membranes (what the heat maps show). "
-                + "Ranges: 1/κ for the stochastic and sigma-delta neurons, the threshold θ for EqSpike's LIF.", m.window(),
+                + "Ranges: 1/κ for the stochastic and sigma-delta neurons, the threshold θ for EqSpike's LIF. Models: EqSpike LIF = "
+                + "LIF with low-pass filtered spikes (Martin et al. 2021); sigma-delta LIF = sigma-delta predictive coding with "
+                + "annealed steps (O'Connor et al. 2019, eq. 17); step-size LIF = the same without predictive coding.", m.window(),
                 Math.min(m.window(), m.tNudge()), 100 * MembraneTrace.OSCILLATING);
     }
 

@@ -108,6 +108,7 @@ public final class SpikingRecipes implements RecipeProvider {
         out.add(recipe(mnist2fc(), 3));
         out.addAll(SpikingAnalyses.recipes());
         out.addAll(SpikingOtherData.recipes());
+        out.addAll(SpikingLifRecipes.recipes());
         return out;
     }
 
