@@ -16,6 +16,9 @@ import org.plasticity.train.StepContext;
  * The measured memory of one learner's training step on one batch (JVM heap, HotSpot's counters; <b>measured,
  * not computed</b>):
  * <ul>
+ *   <li>{@link #reachableBytes}: the bytes of every array and project object the learner references after two
+ *       training steps, counted by walking its object graph ({@link ReachableSize}): its parameters, gradient slots,
+ *       state pool and buffers, exactly and the same in every run (the figure the comparison uses).</li>
  *   <li>{@link #retainedBytes}: the live heap the learner keeps after two training steps, after full garbage
  *       collections, minus the live heap before the learner was built: its parameters and gradient slots, its
  *       state pool (EP: the free and nudged states; BPTT: every recorded step of the window) and its buffers.
@@ -30,11 +33,12 @@ import org.plasticity.train.StepContext;
  * The heap is shared with whatever else lives in the process; the measurement collects garbage before every
  * reading, so what stays is what someone references. Run it with nothing else training in the process.
  *
+ * @param reachableBytes bytes reachable from the learner after two steps ({@link ReachableSize}: exact for its arrays)
  * @param retainedBytes live heap kept by the learner
  * @param stepAllocatedBytes bytes allocated by one warm step, all threads (−1 where HotSpot's counter is missing)
  * @param peakBytes peak heap above the baseline during one warm step
  */
-public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBytes) {
+public record Footprint(long reachableBytes, long retainedBytes, long stepAllocatedBytes, long peakBytes) {
 
     /**
      * Builds a learner and measures its training step on a batch: two warm-up steps, a reading after garbage
@@ -52,6 +56,7 @@ public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBy
         for (int i = 0; i < 2; i++) {
             step(l, batch, rng, i);
         }
+        long reachable = ReachableSize.of(l);
         long retained = liveHeap() - before;
         List<MemoryPoolMXBean> pools = heapPools();
         for (int i = 2; i < 4; i++) {
@@ -67,7 +72,7 @@ public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBy
             peak += p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed();
         }
         Reference.reachabilityFence(l);
-        return new Footprint(retained, a0 < 0 || a1 < 0 ? -1 : a1 - a0, peak - before);
+        return new Footprint(reachable, retained, a0 < 0 || a1 < 0 ? -1 : a1 - a0, peak - before);
     }
 
     private static void step(Learner l, Batch batch, SplittableRandom rng, int i) {
@@ -108,14 +113,19 @@ public record Footprint(long retainedBytes, long stepAllocatedBytes, long peakBy
         return total;
     }
 
-    /** Retained memory in MB (10⁶ bytes, as GPU tools report). */
+    /** Reachable memory in MB (10⁶ bytes, as GPU tools report). */
+    public double reachableMb() {
+        return reachableBytes / 1e6;
+    }
+
+    /** Retained heap in MB. */
     public double retainedMb() {
         return retainedBytes / 1e6;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Footprint[retained %.2f MB, step allocates %.3f MB, peak %.2f MB]", retainedMb(),
+        return String.format(Locale.ROOT, "Footprint[reachable %.2f MB, heap %.2f MB, step allocates %.3f MB, peak %.2f MB]", reachableMb(), retainedMb(),
                 stepAllocatedBytes / 1e6, peakBytes / 1e6);
     }
 }

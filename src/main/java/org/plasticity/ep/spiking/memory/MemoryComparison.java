@@ -10,6 +10,7 @@ import org.plasticity.train.Learner;
 
 /**
  * EP against BPTT on one architecture at one batch size: the measured {@link Footprint} of each training step
+ * (compared by the bytes each learner references, {@link Footprint#reachableBytes}; the heap after GC as a cross-check)
  * next to the paper's Table 2 (GPU MB, PyTorch on an RTX A5000). The paper's figures contain the framework's
  * fixed cost (CUDA context, caching allocator); ours are the learner's own heap (parameters, gradients, states,
  * buffers), so the ratios are not the same quantity: the difference BPTT − EP, the memory of the recorded window,
@@ -68,14 +69,19 @@ public record MemoryComparison(String architecture, int batch, int tFree, int tN
         return new MemoryComparison(architecture, batch.size(), tFree, tNudge, e, b, paperEpMb, paperBpttMb);
     }
 
-    /** BPTT / EP of the retained memory. */
+    /** BPTT / EP of the reachable memory ({@link Footprint#reachableBytes}). */
     public double ratio() {
-        return (double) bptt.retainedBytes() / ep.retainedBytes();
+        return (double) bptt.reachableBytes() / ep.reachableBytes();
     }
 
-    /** BPTT − EP of the retained memory, MB. */
+    /** BPTT − EP of the reachable memory, MB. */
     public double differenceMb() {
-        return bptt.retainedMb() - ep.retainedMb();
+        return bptt.reachableMb() - ep.reachableMb();
+    }
+
+    /** BPTT / EP of the retained heap ({@link Footprint#retainedBytes}, the cross-check). */
+    public double heapRatio() {
+        return (double) bptt.retainedBytes() / ep.retainedBytes();
     }
 
     /** The paper's BPTT / EP (NaN without its figures). */
@@ -90,8 +96,8 @@ public record MemoryComparison(String architecture, int batch, int tFree, int tN
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s batch %d, T %d/%d: EP %.1f MB, BPTT %.1f MB (%.1f×, +%.1f MB); paper %s / %s MB",
-                architecture, batch, tFree, tNudge, ep.retainedMb(), bptt.retainedMb(), ratio(), differenceMb(), paperEpMb,
-                paperBpttMb);
+        return String.format(Locale.ROOT, "%s batch %d, T %d/%d: EP %.2f MB, BPTT %.2f MB (%.2f×, +%.2f MB; heap %.2f / %.2f MB); paper %s / %s MB",
+                architecture, batch, tFree, tNudge, ep.reachableMb(), bptt.reachableMb(), ratio(), differenceMb(), ep.retainedMb(),
+                bptt.retainedMb(), paperEpMb, paperBpttMb);
     }
 }
