@@ -1,40 +1,41 @@
 package org.plasticity.ep.spiking.recipes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.plasticity.data.Batch;
 import org.plasticity.data.Splits;
 import org.plasticity.ep.estimator.EquilibriumPropagation;
+import org.plasticity.ep.spiking.SpikingConfig;
 import org.plasticity.ep.spiking.SpikingEp;
 import org.plasticity.ep.spiking.lif.MembraneTrace;
 import org.plasticity.ep.spiking.lif.StabilityStudy;
 import org.plasticity.ep.spiking.memory.MemoryComparison;
 import org.plasticity.ep.spiking.memory.MemoryStudy;
-import org.plasticity.experiment.Catalog;
 import org.plasticity.experiment.Claim;
-import org.plasticity.experiment.Experiment;
 import org.plasticity.experiment.Recipe;
-import org.plasticity.experiment.Rules;
-import org.plasticity.results.Profile;
-import org.plasticity.results.ReproductionRow;
-import org.plasticity.results.Status;
+import org.plasticity.results.RunRecord;
+import org.plasticity.train.Learner;
 
 /**
- * The stability study (§4.1, Fig. 3) and the memory comparison (§4.4, Table 2) as derived catalogue recipes: their
- * rows are measured by the code of {@link StabilityStudy} and {@link MemoryStudy} when the recipe runs, and recorded
- * with {@code --record} in the full profile. Every row is a stand-in: the paper shows heat maps without a number
- * for Fig. 3, and its Table 2 is GPU memory with PyTorch's fixed cost, a different quantity from our learners' heap.
+ * The stability study (§4.1, Fig. 3) and the memory comparison (§4.4, Table 2) as catalogue recipes. Each
+ * trains a run and measures after training, and the measurements go into its run record, like
+ * {@link SpikingAnalyses}. So the rows are written by the code that measured them, recorded with {@code --record}
+ * in the full profile, and read back from the committed records. The stability rows are stand-ins: Fig. 3 shows heat
+ * maps without a number. Table 2 is GPU memory with PyTorch's fixed cost, a different quantity from the bytes our
+ * learners reference. So its absolute MB are stand-ins, and only the ratio and the difference BPTT − EP are compared
+ * with the paper's.
  *
  * <ul>
- *   <li>{@value #STABILITY}: the trained reduced-budget base run ({@link SpikingAnalyses#BASE}: Table 3 1FC, first
- *       10 000 MNIST images, 3 epochs, seed 1; retrained when its checkpoint is absent), then the study on the first
- *       {@value #PROBE} test images with its weights in all five models: late std and moving share at the free end,
- *       accuracy at the free end, per model.</li>
- *   <li>{@value #MEMORY_1FC}, {@value #MEMORY_2FC}: one EP and one BPTT training step at batch 128 (Table 3
- *       settings), EP MB, BPTT MB, their ratio and difference, next to the paper's 141 / 179 and 147 / 195 MB.</li>
+ *   <li>{@value #STABILITY}: the reduced-budget base run again (Table 3 1FC, first {@value SpikingAnalyses#TRAIN}
+ *       MNIST training images, {@value SpikingAnalyses#EPOCHS} epochs; the same settings and seed as
+ *       {@link SpikingAnalyses#BASE}, so the same weights). After training, {@link StabilityStudy#run} runs on the
+ *       first {@value #PROBE} test images with its weights in all five models. Metrics per model: the late std and
+ *       the moving share at the free end, and the accuracy at the free end.</li>
+ *   <li>{@value #MEMORY_1FC}, {@value #MEMORY_2FC}: the Table 3 network trained for one step, one epoch of the first
+ *       {@value MemoryStudy#BATCH} training images at batch {@value MemoryStudy#BATCH}; that only makes it a
+ *       catalogued run. After it, fresh EP and BPTT learners of the same network are measured on that batch
+ *       ({@link MemoryComparison}): EP MB, BPTT MB, their ratio and their difference.</li>
  * </ul>
  */
 public final class SpikingLifRecipes {
@@ -49,90 +50,128 @@ public final class SpikingLifRecipes {
     public static final int PROBE = 100;
     /** Metric keys of the study's models, in {@link StabilityStudy#run}'s order. */
     public static final List<String> MODELS = List.of("stochastic", "eqspike", "sigma_delta", "step_schedule", "mean_field");
+    /** Memory metrics of a memory run. */
+    public static final List<String> MEMORY_METRICS = List.of("ep_mb", "bptt_mb", "bptt_over_ep", "bptt_minus_ep_mb",
+            "ep_heap_mb", "bptt_heap_mb", "ep_step_alloc_mb", "bptt_step_alloc_mb");
 
     private SpikingLifRecipes() {
     }
 
-    /** The three derived recipes. */
+    /** The three recipes. */
     public static List<Recipe> recipes() {
-        Recipe.Builder s = Recipe.builder(STABILITY).paper(SpikingRecipes.PAPER).dataset("mnist-first-10k")
-                .notes("REDUCED BUDGET base run (Table 3 1FC, first 10000 MNIST images, 3 epochs, seed 1); Fig. 3 stability "
-                        + "on the first " + PROBE + " test images, every model with the stochastic net's weights; "
-                        + "late_std = mean over images and hidden units of the std of ξ/range over the last "
-                        + MembraneTrace.WINDOW + " free steps; moving = share above " + MembraneTrace.OSCILLATING
-                        + " of the range (our measures; the paper shows heat maps only)")
-                .derived(SpikingLifRecipes::stability).defaultSeedCount(1);
-        for (String m : MODELS) {
-            for (String metric : List.of("late_std_", "moving_", "accuracy_")) {
-                s.claim(new Claim(metric + m, Rules.REPORTED, Double.NaN, Double.NaN, 0));
-            }
-        }
         List<Recipe> out = new ArrayList<>();
-        out.add(s.build());
-        out.add(memoryRecipe(MEMORY_1FC, "1FC", MemoryStudy.PAPER_1FC));
-        out.add(memoryRecipe(MEMORY_2FC, "2FC", MemoryStudy.PAPER_2FC));
+        out.add(stabilityRecipe());
+        out.add(memoryRecipe(MEMORY_1FC, SpikingRecipes.mnist1fc(), MemoryStudy.PAPER_1FC, 1.2));
+        out.add(memoryRecipe(MEMORY_2FC, SpikingRecipes.mnist2fc(), MemoryStudy.PAPER_2FC, 1.3));
         return out;
     }
 
-    private static Recipe memoryRecipe(String id, String net, double[] paper) {
-        Recipe.Builder b = Recipe.builder(id).paper(SpikingRecipes.PAPER).dataset("mnist")
-                .notes("Table 2: one training step at batch " + MemoryStudy.BATCH + ", Table 3 " + net + " settings; ours = the "
-                        + "bytes the learner references (parameters, gradients, state pool, buffers), BPTT recording all "
-                        + "T_free steps; paper = GPU MB incl. PyTorch's fixed cost: not the same quantity (stand-in)")
-                .derived(e -> memory(e, id, net)).defaultSeedCount(1);
-        b.claim(new Claim("ep_mb", Rules.REPORTED, paper[0], Double.NaN, 0));
-        b.claim(new Claim("bptt_mb", Rules.REPORTED, paper[1], Double.NaN, 0));
-        b.claim(new Claim("bptt_over_ep", Rules.REPORTED, paper[1] / paper[0], Double.NaN, 0));
-        b.claim(new Claim("bptt_minus_ep_mb", Rules.REPORTED, paper[1] - paper[0], Double.NaN, 0));
+    private static Recipe stabilityRecipe() {
+        SpikingRecipes.Setting t = SpikingRecipes.mnist1fc();
+        SpikingRecipes.Setting s = new SpikingRecipes.Setting(STABILITY, t.net(), t.tFree(), t.tNudge(), t.beta(), t.estimator(),
+                t.lr(), t.batchSize(), SpikingAnalyses.EPOCHS, t.paperEpochs(), Double.NaN);
+        String notes = String.format(Locale.ROOT, "REDUCED BUDGET: first %d MNIST training images, %d epochs (paper: 60000, %d); "
+                + "the base run %s again, then Fig. 3 on the first %d test images with its weights in every model; late_std = mean "
+                + "over images and hidden units of the std of ξ/range over the last %d free steps, moving = share above %s of the "
+                + "range (our measures; the paper shows heat maps only); ", SpikingAnalyses.TRAIN, SpikingAnalyses.EPOCHS,
+                s.paperEpochs(), SpikingAnalyses.BASE, PROBE, MembraneTrace.WINDOW, MembraneTrace.OSCILLATING);
+        Recipe.Builder b = trainedBuilder(s, notes, "mnist-first-10k",
+                () -> SpikingRecipes.mnist().limit(SpikingAnalyses.TRAIN, 10_000), SpikingLifRecipes::measureStability);
+        b.claim(Claim.accuracy(Double.NaN, Double.NaN, SpikingRecipes.MARGIN));
+        for (String m : MODELS) {
+            for (String metric : List.of("late_std_", "moving_", "accuracy_")) {
+                b.claim(new Claim(metric + m, metric + m, Double.NaN, Double.NaN, 0));
+            }
+        }
         return b.build();
     }
 
-    private static List<ReproductionRow> memory(Experiment e, String id, String net) {
-        long t0 = System.nanoTime();
-        MemoryComparison c = MemoryStudy.mnist(SpikingRecipes.mnist(), net).rows().get(0);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        String notes = String.format(Locale.ROOT, "batch %d, T_free %d (BPTT records all); MB = bytes the learner references "
-                + "(object graph, exact for arrays); live heap after GC EP %.2f MB, BPTT %.2f MB (%.2fx); a warm step allocates "
-                + "EP %.3f MB, BPTT %.3f MB; paper GPU MB incl. framework overhead: not the same quantity", c.batch(), c.tFree(),
-                c.ep().retainedMb(), c.bptt().retainedMb(), c.heapRatio(), c.ep().stepAllocatedBytes() / 1e6,
-                c.bptt().stepAllocatedBytes() / 1e6);
-        Map<String, double[]> metrics = new LinkedHashMap<>();
-        metrics.put("ep_mb", new double[] {c.ep().reachableMb(), c.paperEpMb()});
-        metrics.put("bptt_mb", new double[] {c.bptt().reachableMb(), c.paperBpttMb()});
-        metrics.put("bptt_over_ep", new double[] {c.ratio(), c.paperRatio()});
-        metrics.put("bptt_minus_ep_mb", new double[] {c.differenceMb(), c.paperDifferenceMb()});
-        List<ReproductionRow> rows = new ArrayList<>();
-        metrics.forEach((m, v) -> rows.add(new ReproductionRow(SpikingRecipes.PAPER, id, "mnist", m, v[1], Double.NaN, v[0],
-                Double.NaN, 1, e.profile(), Status.STAND_IN, 0, wall, null, notes)));
-        return rows;
+    private static Recipe memoryRecipe(String id, SpikingRecipes.Setting t, double[] paper, double paperRatio) {
+        SpikingRecipes.Setting s = new SpikingRecipes.Setting(id, t.net(), t.tFree(), t.tNudge(), t.beta(), t.estimator(),
+                t.lr(), MemoryStudy.BATCH, 1, t.paperEpochs(), Double.NaN);
+        String notes = String.format(Locale.ROOT, "Table 2: one EP and one BPTT training step at batch %d (Table 2's MNIST batch; "
+                + "the run itself is 1 epoch of the first %d training images, 1 step, only to make it a catalogued run); ours = "
+                + "bytes the learner references (parameters, gradients, state pool, buffers; object graph, exact for arrays), "
+                + "BPTT recording all T_free steps, and the live heap after GC as a cross-check; paper = GPU MB incl. PyTorch's "
+                + "fixed cost, not the same quantity: its EP / BPTT MB %s / %s are in these notes only (ep_mb, bptt_mb are stand-ins), "
+                + "bptt_over_ep is compared with its printed ratio %s× (margin 0.05) and bptt_minus_ep_mb with %s MB; ",
+                MemoryStudy.BATCH, MemoryStudy.BATCH, fmt(paper[0]), fmt(paper[1]), paperRatio, fmt(paper[1] - paper[0]));
+        Recipe.Builder b = trainedBuilder(s, notes, "mnist", () -> SpikingRecipes.mnist().limit(MemoryStudy.BATCH,
+                MemoryStudy.BATCH), SpikingLifRecipes::measureMemory);
+        // the ratio and the difference next to the paper's (compared: above / below); the absolute MB are stand-ins
+        b.claim(new Claim("bptt_over_ep", "bptt_over_ep", paperRatio, Double.NaN, 0.05));
+        b.claim(new Claim("bptt_minus_ep_mb", "bptt_minus_ep_mb", paper[1] - paper[0], Double.NaN, 0));
+        b.claim(new Claim("ep_mb", "ep_mb", Double.NaN, Double.NaN, 0));
+        b.claim(new Claim("bptt_mb", "bptt_mb", Double.NaN, Double.NaN, 0));
+        for (String m : MEMORY_METRICS.subList(4, MEMORY_METRICS.size())) {
+            b.claim(new Claim(m, m, Double.NaN, Double.NaN, 0));
+        }
+        return b.build();
     }
 
-    private static List<ReproductionRow> stability(Experiment e) {
-        long t0 = System.nanoTime();
-        Experiment base = Catalog.get(SpikingAnalyses.BASE).experiment().profile(e.profile()).seeds(1).quiet();
-        EquilibriumPropagation trained = (EquilibriumPropagation) base.trained(1);
-        Splits mnist = SpikingRecipes.mnist();
-        Batch probe = mnist.test().head(PROBE).batchesInOrder(PROBE).iterator().next();
-        StabilityStudy study = StabilityStudy.run(SpikingEp.network(trained), probe, trained.t1(), trained.t2(), trained.beta());
-        double wall = (System.nanoTime() - t0) / 1e9;
-        int epochs = e.profile() == Profile.FULL ? SpikingAnalyses.EPOCHS : e.profile().epochs(SpikingAnalyses.EPOCHS, false);
-        List<ReproductionRow> rows = new ArrayList<>();
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static Recipe.Builder trainedBuilder(SpikingRecipes.Setting s, String notes, String dataset,
+            java.util.function.Supplier<Splits> data, Recipe.AfterTraining after) {
+        Recipe base = SpikingRecipes.recipe(s, 1, dataset, data);
+        Recipe.Builder b = Recipe.builder(s.id()).paper(SpikingRecipes.PAPER).dataset(dataset).notes(notes + base.notes())
+                .data(data).epochs(s.epochs()).batchSize(s.batchSize());
+        base.knobs().forEach(b::knob);
+        return b.learner((cfg, seed) -> SpikingRecipes.apply(s, cfg).learner(seed))
+                .trainer((cfg, l) -> SpikingRecipes.apply(s, cfg).trainer())
+                .afterTraining(after)
+                .seeds(1, 2, 3, 4, 5).defaultSeedCount(1);
+    }
+
+    /**
+     * The stability metrics of a trained stochastic 1FC learner: {@link StabilityStudy#run} on the first {@value #PROBE}
+     * test images with its T_free, T_nudge and β.
+     *
+     * @param l the trained learner
+     * @param data its data
+     * @param r the standard record
+     * @return the record with the metrics of every model
+     */
+    public static RunRecord measureStability(Learner l, Splits data, RunRecord r) {
+        if (!(l instanceof EquilibriumPropagation ep)) {
+            return r;
+        }
+        int n = Math.min(PROBE, data.test().size());
+        Batch probe = data.test().head(n).batchesInOrder(n).iterator().next();
+        StabilityStudy study = StabilityStudy.run(SpikingEp.network(l), probe, ep.t1(), ep.t2(), ep.beta());
+        RunRecord out = r;
         for (int i = 0; i < MODELS.size(); i++) {
             MembraneTrace t = study.traces().get(i);
-            String notes = t.model() + "; " + t.rows() + " test images; T " + t.tFree() + "/" + t.tNudge() + "; firing density "
-                    + String.format(Locale.ROOT, "%.4f", t.firingDensity()) + "; mean-map std "
-                    + String.format(Locale.ROOT, "%.2e", t.meanMapStdFree()) + " (free), late std nudged "
-                    + String.format(Locale.ROOT, "%.2e", t.lateStdNudged());
             String m = MODELS.get(i);
-            rows.add(row(e, "late_std_" + m, t.lateStdFree(), epochs, wall, notes));
-            rows.add(row(e, "moving_" + m, t.oscillatingFree(), epochs, wall, notes));
-            rows.add(row(e, "accuracy_" + m, t.accuracy(), epochs, wall, notes));
+            out = out.with("late_std_" + m, t.lateStdFree()).with("moving_" + m, t.oscillatingFree())
+                    .with("accuracy_" + m, t.accuracy());
         }
-        return rows;
+        return out;
     }
 
-    private static ReproductionRow row(Experiment e, String metric, double v, int epochs, double wall, String notes) {
-        return new ReproductionRow(SpikingRecipes.PAPER, STABILITY, "mnist-first-10k", metric, Double.NaN, Double.NaN, v,
-                Double.NaN, 1, e.profile(), Status.STAND_IN, epochs, wall, null, notes);
+    /**
+     * The memory metrics of a network: fresh EP (its estimator, T_free, T_nudge, β) and full-BPTT learners measured on the
+     * first {@value MemoryStudy#BATCH} training images of the data.
+     *
+     * @param l the trained learner (its network's configuration and phases are what is measured)
+     * @param data its data
+     * @param r the standard record
+     * @return the record with {@link #MEMORY_METRICS}
+     */
+    public static RunRecord measureMemory(Learner l, Splits data, RunRecord r) {
+        if (!(l instanceof EquilibriumPropagation ep)) {
+            return r;
+        }
+        SpikingConfig net = SpikingEp.network(l).config();
+        Batch b = data.train().forEpoch(0, 1).head(MemoryStudy.BATCH).batchesInOrder(MemoryStudy.BATCH).iterator().next();
+        MemoryComparison c = MemoryComparison.measure("net", () -> new EquilibriumPropagation(SpikingEp.network(net, 1), ep.t1(),
+                ep.t2(), ep.beta(), ep.estimator()), () -> SpikingEp.bptt(net, ep.t1(), 1), ep.t1(), ep.t2(), b, Double.NaN,
+                Double.NaN);
+        return r.with("ep_mb", c.ep().reachableMb()).with("bptt_mb", c.bptt().reachableMb()).with("bptt_over_ep", c.ratio())
+                .with("bptt_minus_ep_mb", c.differenceMb()).with("ep_heap_mb", c.ep().retainedMb())
+                .with("bptt_heap_mb", c.bptt().retainedMb()).with("ep_step_alloc_mb", c.ep().stepAllocatedBytes() / 1e6)
+                .with("bptt_step_alloc_mb", c.bptt().stepAllocatedBytes() / 1e6);
     }
 }
