@@ -39,11 +39,11 @@ public record Architecture(int[] inputShape, List<ConvSpec> conv, int[] dense) {
         for (ConvSpec c : conv) {
             int ch = c.convOutSize(h);
             int cw = c.convOutSize(w);
-            if (ch < 1 || cw < 1 || c.pooling().outSize(ch) < 1 || c.pooling().outSize(cw) < 1) {
+            if (ch < 1 || cw < 1 || c.pooledSize(ch) < 1 || c.pooledSize(cw) < 1) {
                 throw new IllegalArgumentException("layer " + c + " does not fit a " + h + "×" + w + " input map");
             }
-            h = c.pooling().outSize(ch);
-            w = c.pooling().outSize(cw);
+            h = c.pooledSize(ch);
+            w = c.pooledSize(cw);
         }
     }
 
@@ -90,8 +90,8 @@ public record Architecture(int[] inputShape, List<ConvSpec> conv, int[] dense) {
         int w = inputShape.length == 3 ? inputShape[2] : 0;
         for (ConvSpec s : conv) {
             c = s.channels();
-            h = s.pooling().outSize(s.convOutSize(h));
-            w = s.pooling().outSize(s.convOutSize(w));
+            h = s.outSize(h);
+            w = s.outSize(w);
             out.add(new int[] {c, h, w});
         }
         for (int d : dense) {

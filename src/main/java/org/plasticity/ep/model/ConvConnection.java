@@ -12,9 +12,10 @@ import org.plasticity.train.Parameter;
  *
  * <p>Per sample: the input is unfolded into columns ({@code Cin·k·k × Ho·Wo}), {@code Z = W·cols + b};
  * the forward drive is {@code P(Z)}; the top-down drive is {@code convᵀ(Pᵀ out)}, where the pool's adjoint
- * {@code Pᵀ} routes each upper unit to the argmax of its window in {@code Z} (max-pool), spreads a quarter
- * to each position (average pool) or is the identity; and {@code ∂Φ_c/∂W = Pᵀ(out)·colsᵀ}. Scratch is per
- * thread, so row blocks can run in parallel.
+ * {@code Pᵀ} routes each upper unit to the argmax of its window in {@code Z} (max-pool), spreads 1/p² of
+ * it to each of the p×p positions of its window (average pool: nearest-neighbour
+ * upsampling scaled by 1/p²) or is the identity; and {@code ∂Φ_c/∂W = Pᵀ(out)·colsᵀ}. Windows are
+ * {@link ConvSpec#poolSize()} wide (2 by default). Scratch is per thread, so row blocks can run in parallel.
  */
 public final class ConvConnection implements Connection {
 
@@ -26,6 +27,8 @@ public final class ConvConnection implements Connection {
     private final int wo;
     private final int hp;
     private final int wp;
+    /** Pooling window and stride (1 without pooling). */
+    private final int pw;
     private final int kk;
     private final Parameter weight;
     private final Parameter bias;
@@ -63,8 +66,9 @@ public final class ConvConnection implements Connection {
         this.spec = spec;
         this.ho = spec.convOutSize(h);
         this.wo = spec.convOutSize(w);
-        this.hp = spec.pooling().outSize(ho);
-        this.wp = spec.pooling().outSize(wo);
+        this.pw = spec.window();
+        this.hp = spec.pooledSize(ho);
+        this.wp = spec.pooledSize(wo);
         if (ho < 1 || wo < 1 || hp < 1 || wp < 1) {
             throw new IllegalArgumentException(spec + " does not fit a " + h + "×" + w + " input");
         }
@@ -171,6 +175,115 @@ public final class ConvConnection implements Connection {
         }
     }
 
+    /**
+     * {@link #couple} with the bias for a sparse upper layer (0/1 spikes): the top-down drive {@code convᵀ(Pᵀ out)} is
+     * accumulated event by event, one kernel slice {@code W[co, :, :, :]} per non-zero entry of {@code Pᵀ out}
+     * (silent units cost nothing), instead of as one dense product; the bottom-up drive is {@link #couple}'s. Same
+     * values as {@link #couple} up to the order of the sums. Pays when few upper units are active (max-pool: at most
+     * one position per active unit; stochastic spiking EP's firing rates are 0.1–0.3).
+     */
+    public void coupleEvents(int rows, float[] in, int inOff, float[] out, int outOff, float[] accOut, int accOutOff,
+            float[] accIn, int accInOff) {
+        Scratch s = scratch.get();
+        for (int r = 0; r < rows; r++) {
+            convolve(s, in, inOff + r * inSize());
+            pool(s, accOut, accOutOff + r * outSize());
+            unpool(s, 1f, out, outOff + r * outSize());
+            scatterTranspose(s, accIn, accInOff + r * inSize());
+        }
+    }
+
+    /** {@code acc += convᵀ(g)} from the non-zero entries of {@code g} only. */
+    private void scatterTranspose(Scratch s, float[] acc, int off) {
+        int positions = ho * wo;
+        int kz = spec.kernel();
+        int st = spec.stride();
+        int pad = spec.padding();
+        float[] wv = weight.value();
+        for (int co = 0; co < spec.channels(); co++) {
+            for (int p = 0; p < positions; p++) {
+                float v = s.g[co * positions + p];
+                if (v == 0f) {
+                    continue;
+                }
+                int ih0 = (p / wo) * st - pad;
+                int iw0 = (p % wo) * st - pad;
+                int kj0 = Math.max(0, -iw0);
+                int kj1 = Math.min(kz, w - iw0);
+                for (int ci = 0; ci < cin; ci++) {
+                    int wBase = (co * cin + ci) * kz * kz;
+                    for (int ki = 0; ki < kz; ki++) {
+                        int ih = ih0 + ki;
+                        if (ih < 0 || ih >= h) {
+                            continue;
+                        }
+                        int row = off + (ci * h + ih) * w + iw0;
+                        int wRow = wBase + ki * kz;
+                        for (int kj = kj0; kj < kj1; kj++) {
+                            acc[row + kj] += v * wv[wRow + kj];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #couple} without the bias for sensitivities (backprop-through-time through this layer), with the
+     * max-pool route taken from the lower layer's <em>state</em> {@code route} at that step instead of from the
+     * sensitivities: {@code accOut += P_route(conv(in))} and {@code accIn += convᵀ(P_routeᵀ out)}, where
+     * {@code in, out} are the δ's of the lower and upper layer. The route is piecewise constant in the state, so
+     * it adds no derivative of its own. For average or no pooling the route plays no part and this is
+     * {@code couple(..., false)}.
+     *
+     * @param route the lower layer's state of the step (what {@link #forward} pooled), same layout as {@code in}
+     */
+    public void coupleRouted(int rows, float[] route, int routeOff, float[] in, int inOff, float[] out, int outOff,
+            float[] accOut, int accOutOff, float[] accIn, int accInOff) {
+        if (spec.pooling() != Pooling.MAX) {
+            couple(rows, in, inOff, out, outOff, accOut, accOutOff, accIn, accInOff, false);
+            return;
+        }
+        Scratch s = scratch.get();
+        for (int r = 0; r < rows; r++) {
+            convolve(s, route, routeOff + r * inSize());
+            argmaxOnly(s);
+            convolve(s, in, inOff + r * inSize());
+            subtractBias(s);
+            int o = accOutOff + r * outSize();
+            for (int q = 0; q < spec.channels() * hp * wp; q++) {
+                accOut[o + q] += s.z[s.argmax[q]];
+            }
+            unpool(s, 1f, out, outOff + r * outSize());
+            transposeConvolve(s, accIn, accInOff + r * inSize());
+        }
+    }
+
+    /**
+     * {@link #accumulateGradient} without the bias for a top-down sensitivity, with the max-pool route from the
+     * lower layer's state {@code route}: {@code gradW += alpha Σ_r P_routeᵀ(out[r])·cols(in[r])ᵀ}, the
+     * derivative of {@code ⟨in, convᵀ(P_routeᵀ out)⟩} (backprop-through-time's share of the top-down drive).
+     * For average or no pooling this is {@code accumulateGradient(..., false)}.
+     *
+     * @param route the lower layer's state of the step, same layout as {@code in}
+     */
+    public void accumulateGradientRouted(int rows, float alpha, float[] route, int routeOff, float[] in, int inOff,
+            float[] out, int outOff) {
+        if (spec.pooling() != Pooling.MAX) {
+            accumulateGradient(rows, alpha, in, inOff, out, outOff, false);
+            return;
+        }
+        Scratch s = scratch.get();
+        int positions = ho * wo;
+        for (int r = 0; r < rows; r++) {
+            convolve(s, route, routeOff + r * inSize());
+            argmaxOnly(s);
+            convolve(s, in, inOff + r * inSize());
+            unpool(s, alpha, out, outOff + r * outSize());
+            k.gemmNT(spec.channels(), kk, positions, s.g, 0, positions, s.cols, 0, positions, weight.grad(), 0, kk, true);
+        }
+    }
+
     /** Unfolds one input map into {@code cols} and computes {@code z = W·cols + b}. */
     private void convolve(Scratch s, float[] in, int off) {
         int kz = spec.kernel();
@@ -231,6 +344,7 @@ public final class ConvConnection implements Connection {
     private void pool(Scratch s, float[] acc, int off) {
         int cout = spec.channels();
         int positions = ho * wo;
+        float inv = 1f / (pw * pw);
         switch (spec.pooling()) {
             case NONE:
                 k.add(cout * positions, acc, off, s.z, 0, acc, off);
@@ -239,8 +353,7 @@ public final class ConvConnection implements Connection {
                 for (int c = 0; c < cout; c++) {
                     for (int i = 0; i < hp; i++) {
                         for (int j = 0; j < wp; j++) {
-                            int z0 = c * positions + 2 * i * wo + 2 * j;
-                            acc[off + (c * hp + i) * wp + j] += 0.25f * (s.z[z0] + s.z[z0 + 1] + s.z[z0 + wo] + s.z[z0 + wo + 1]);
+                            acc[off + (c * hp + i) * wp + j] += inv * windowSum(s.z, c * positions + pw * i * wo + pw * j);
                         }
                     }
                 }
@@ -249,7 +362,7 @@ public final class ConvConnection implements Connection {
                 for (int c = 0; c < cout; c++) {
                     for (int i = 0; i < hp; i++) {
                         for (int j = 0; j < wp; j++) {
-                            int best = maxIndex(s.z, c * positions + 2 * i * wo + 2 * j);
+                            int best = maxIndex(s.z, c * positions + pw * i * wo + pw * j);
                             s.argmax[(c * hp + i) * wp + j] = best;
                             acc[off + (c * hp + i) * wp + j] += s.z[best];
                         }
@@ -263,30 +376,42 @@ public final class ConvConnection implements Connection {
         for (int c = 0; c < spec.channels(); c++) {
             for (int i = 0; i < hp; i++) {
                 for (int j = 0; j < wp; j++) {
-                    s.argmax[(c * hp + i) * wp + j] = maxIndex(s.z, c * positions + 2 * i * wo + 2 * j);
+                    s.argmax[(c * hp + i) * wp + j] = maxIndex(s.z, c * positions + pw * i * wo + pw * j);
                 }
             }
         }
     }
 
+    /** Index of the window's maximum, scanned row by row (the first one wins ties). */
     private int maxIndex(float[] z, int z0) {
         int best = z0;
-        if (z[z0 + 1] > z[best]) {
-            best = z0 + 1;
-        }
-        if (z[z0 + wo] > z[best]) {
-            best = z0 + wo;
-        }
-        if (z[z0 + wo + 1] > z[best]) {
-            best = z0 + wo + 1;
+        for (int a = 0; a < pw; a++) {
+            for (int b = 0; b < pw; b++) {
+                int q = z0 + a * wo + b;
+                if (z[q] > z[best]) {
+                    best = q;
+                }
+            }
         }
         return best;
+    }
+
+    /** Sum of the window's values, row by row (for 2×2: ((z00 + z01) + z10) + z11). */
+    private float windowSum(float[] z, int z0) {
+        float sum = z[z0];
+        for (int a = 0; a < pw; a++) {
+            for (int b = a == 0 ? 1 : 0; b < pw; b++) {
+                sum += z[z0 + a * wo + b];
+            }
+        }
+        return sum;
     }
 
     /** {@code g = alpha·Pᵀ(out)} over the conv positions. */
     private void unpool(Scratch s, float alpha, float[] out, int off) {
         int cout = spec.channels();
         int positions = ho * wo;
+        float inv = 1f / (pw * pw);
         switch (spec.pooling()) {
             case NONE:
                 for (int i = 0; i < cout * positions; i++) {
@@ -298,12 +423,11 @@ public final class ConvConnection implements Connection {
                 for (int c = 0; c < cout; c++) {
                     for (int i = 0; i < hp; i++) {
                         for (int j = 0; j < wp; j++) {
-                            float v = 0.25f * alpha * out[off + (c * hp + i) * wp + j];
-                            int z0 = c * positions + 2 * i * wo + 2 * j;
-                            s.g[z0] = v;
-                            s.g[z0 + 1] = v;
-                            s.g[z0 + wo] = v;
-                            s.g[z0 + wo + 1] = v;
+                            float v = inv * alpha * out[off + (c * hp + i) * wp + j];
+                            int z0 = c * positions + pw * i * wo + pw * j;
+                            for (int a = 0; a < pw; a++) {
+                                Arrays.fill(s.g, z0 + a * wo, z0 + a * wo + pw, v);
+                            }
                         }
                     }
                 }

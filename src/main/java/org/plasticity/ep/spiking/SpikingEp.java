@@ -13,6 +13,7 @@ import org.plasticity.ep.model.EnergyModel;
  * <pre>{@code
  *   SpikingConfig c = SpikingEp.oneHidden(512, 10);                       // MNIST 1FC, N_perclass 10
  *   EquilibriumPropagation ep = SpikingEp.ep(c, 60, 15, 0.75, Estimator.RANDOM_SIGN, seed);
+ *   EquilibriumPropagation ep2c = SpikingEp.ep(SpikingEp.twoConv(70), 150, 50, 0.5, Estimator.RANDOM_SIGN, seed);   // MNIST 2C
  * }</pre>
  */
 public final class SpikingEp {
@@ -56,5 +57,38 @@ public final class SpikingEp {
             return n;
         }
         throw new IllegalArgumentException("not a learner on a spiking network: " + l.describe());
+    }
+
+    /**
+     * MNIST 2C: 1×28×28 → conv 64 → 3×3 max-pool → conv 128 → 3×3 max-pool → 10·N_perclass (k 5, stride 1, padding 1;
+     * 512 features into the output), λ 0.5, κ 2, Bernoulli spikes (appendix D, Table 3).
+     */
+    public static SpikingConvConfig twoConv(int perClass) {
+        return SpikingConvConfig.mnist2c(perClass);
+    }
+
+    /** The convolutional network of a configuration with parameters drawn from {@code seed}. */
+    public static SpikingConvNetwork network(SpikingConvConfig c, long seed) {
+        return new SpikingConvNetwork(c, seed);
+    }
+
+    /** The EP learner of a convolutional spiking network (as {@link #ep(SpikingConfig, int, int, double, GradientEstimator, long)}). */
+    public static EquilibriumPropagation ep(SpikingConvConfig c, int tFree, int tNudge, double beta, GradientEstimator estimator,
+            long seed) {
+        return new EquilibriumPropagation(network(c, seed), tFree, tNudge, beta, estimator);
+    }
+
+    /** Backprop-through-time over the T_free free steps of a convolutional spiking network, surrogate ∂s/∂ξ = ρ'(ξ). */
+    public static Bptt bptt(SpikingConvConfig c, int tFree, long seed) {
+        return new Bptt(network(c, seed), tFree, tFree);
+    }
+
+    /** The convolutional spiking network of a trained learner. */
+    public static SpikingConvNetwork convNetwork(org.plasticity.train.Learner l) {
+        EnergyModel<?> m = l instanceof EquilibriumPropagation ep ? ep.model() : l instanceof Bptt b ? b.model() : null;
+        if (m instanceof SpikingConvNetwork n) {
+            return n;
+        }
+        throw new IllegalArgumentException("not a learner on a convolutional spiking network: " + l.describe());
     }
 }

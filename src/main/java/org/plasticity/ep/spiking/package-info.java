@@ -5,6 +5,8 @@
  * probabilities, spikes) built on {@code neuron.StochasticSpike}'s equations, trained by the shared
  * {@code ep.estimator.EquilibriumPropagation} (three-phase and random-sign estimators) and differentiable for
  * {@code ep.bptt.Bptt} and the GDU check. {@link org.plasticity.ep.spiking.SpikingEp} builds the paper's
- * networks; {@code ep.spiking.recipes} holds the catalogued MNIST reproductions.
+ * networks; {@link org.plasticity.ep.spiking.SpikingConvNetwork} ({@link org.plasticity.ep.spiking.SpikingConvConfig})
+ * the convolutional ones (2C, 3C, 5C) on the same state and neurons, with the conv couplings and pools of
+ * {@code ep.model.ConvConnection}; {@code ep.spiking.recipes} holds the catalogued MNIST reproductions.
  */
 package org.plasticity.ep.spiking;
