@@ -59,6 +59,11 @@ class SpikingConvRecipesTest {
         assertEquals("mnist-first-10k", reduced.dataset());
         assertTrue(reduced.notes().startsWith("REDUCED BUDGET: first 10000 training images"), reduced.notes());
         assertEquals(0.27, reduced.claims().get(1).paperValue(), 1e-12);
+
+        Recipe small = Catalog.get(SpikingConvRecipes.MNIST_2C + "-1k-1ep-test1k");
+        assertEquals("mnist-first-1k-test1k", small.dataset());
+        assertTrue(small.notes().contains("first 1000 training images") && small.notes().contains("first 1000 test images only"),
+                small.notes());
     }
 
     @Test
