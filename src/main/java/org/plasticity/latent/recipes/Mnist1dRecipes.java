@@ -35,10 +35,13 @@ import org.plasticity.train.optim.PlateauSchedule;
  * slow units) and the 42k variant (30 fast + 60 slow: the slow count is not given, our guess keeps the 15k net's 1 : 2
  * ratio), the exact BPTT reference on the very 15k network (ours; the paper's BPTT rows are other architectures), and
  * GLE − BPTT over shared seeds with a paired t-test. Adam 5e-3 × 0.2 per step for GLE (2.5e-3 × 0.2 for 42k), batch 100,
- * 150 epochs, final test accuracy (no validation split, as in the paper); seeds 12, 34, 56, 78, 98, 76, 54, 32, 42,
- * 69 (the paper's), 3 by default; ReduceLROnPlateau (patience 2, factor 0.5) on the training loss (the authors step it
- * on the test loss). The paper's BPTT/BP rows (GRU 90.34, TCN 93.71, MLP 64.99 %) are reproduced with our
- * own GRU, TCN and MLP of about the same parameter count.
+ * 150 epochs, final test accuracy; seeds 12, 34, 56, 78, 98, 76, 54, 32, 42, 69 (the paper's), 3 by default;
+ * ReduceLROnPlateau (patience 2, factor 0.5) on the loss of a held-out validation set (an independent draw of the
+ * generator, {@link Mnist1dSequences#gleWithValidation()}): the authors step it on the test loss, which anneals the rate
+ * ×0.5 about every 3 epochs from epoch ≈ 10 (10 cuts by epoch 44–59 in the 15k net's 10 per-seed logs in
+ * the authors' results) and is what settles their runs at ≈ 91 % by epoch ≈ 55; the test set never steers a run here.
+ * The paper's BPTT/BP rows (GRU 90.34, TCN 93.71, MLP 64.99 %) are reproduced with our own GRU, TCN and MLP of about
+ * the same parameter count (their schedule is not given: the plateau on the training loss).
  */
 final class Mnist1dRecipes {
 
@@ -90,20 +93,30 @@ final class Mnist1dRecipes {
         return out;
     }
 
+    /** The metric the GLE-network recipes' plateau schedule follows: the held-out validation loss. */
+    static final String SCHEDULE_METRIC = "validation.loss";
+
     /**
-     * The authors' ReduceLROnPlateau (patience 2, factor 0.5), stepped on the training loss (our decision: the authors
-     * step it on the test loss, and the test set never steers a run here).
+     * The authors' ReduceLROnPlateau (patience 2, factor 0.5) on the held-out validation loss (our decision: the authors
+     * step it on the test loss, and the test set never steers a run here; the data must have a validation set,
+     * {@link Mnist1dSequences#gleWithValidation()}).
      */
     static Trainer plateau(Trainer t, Adam adam) {
-        PlateauSchedule p = PlateauSchedule.of(2, 0.5, "train.loss");
+        return plateau(t, adam, SCHEDULE_METRIC);
+    }
+
+    /** The same plateau schedule on another epoch metric (the BPTT/BP baselines: the training loss). */
+    static Trainer plateau(Trainer t, Adam adam, String metric) {
+        PlateauSchedule p = PlateauSchedule.of(2, 0.5, metric);
         return t.optimizer(adam.withSchedule(p)).listener(p);
     }
 
     private static Recipe.Builder base(String id, GleConfig c, String notes) {
         return Recipe.builder(id).paper(Latent.PAPER).dataset("mnist-1d")
                 .notes(notes + "; " + c.parameterCount() + " parameters; final test accuracy; ReduceLROnPlateau"
-                        + " (patience 2, factor 0.5) on the training loss")
-                .data(Mnist1dSequences::gle).epochs(150).batchSize(100)
+                        + " (patience 2, factor 0.5) on the loss of a held-out validation draw of the generator (seed "
+                        + Mnist1dSequences.VALIDATION_SEED + ", 1000 samples; the authors step it on the test loss)")
+                .data(Mnist1dSequences::gleWithValidation).epochs(150).batchSize(100)
                 .knob(Knob.real("lr_scale", 1.0, 1e-6, 1e6, "multiplies the Adam rate"))
                 .seeds(SEEDS).defaultSeedCount(3);
     }
@@ -122,12 +135,13 @@ final class Mnist1dRecipes {
         return Recipe.builder(id).paper(Latent.PAPER).dataset("mnist-1d")
                 .notes(arch + "; " + probe.parameterCount() + " parameters (GLE 15k: 14 956); our implementation; MNIST-1D at"
                         + " its natural 72 steps (how the paper fed its baselines is not given); Adam 1e-3 per batch, 150"
-                        + " epochs (the paper's schedule for them is not given), plateau schedule as for GLE; final test accuracy")
+                        + " epochs (the paper's schedule for them is not given), ReduceLROnPlateau (patience 2, factor 0.5) on the"
+                        + " training loss; final test accuracy")
                 .data(Mnist1dSequences::natural).epochs(150).batchSize(100)
                 .knob(Knob.real("lr_scale", 1.0, 1e-6, 1e6, "multiplies the Adam rate"))
                 .learner((cfg, seed) -> make.apply(seed))
                 .trainer((cfg, l) -> plateau(Trainer.create().batchSize(cfg.integer("batch_size")),
-                        Adam.of(1e-3 * cfg.real("lr_scale"))))
+                        Adam.of(1e-3 * cfg.real("lr_scale")), "train.loss"))
                 .seeds(SEEDS).defaultSeedCount(3).claim(Claim.accuracy(paper, std, 0.01)).build();
     }
 
