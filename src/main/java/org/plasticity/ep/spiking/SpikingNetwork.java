@@ -351,39 +351,14 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
     }
 
     private float target(int r, int u) {
-        return u / config.perClass() == labels[r] ? 1f : 0f;
+        return GroupReadout.target(u, config.perClass(), labels[r]);
     }
 
     @Override
     public double[] lossAndCorrect(SpikeState s, int[] predictions) {
-        int d = sizes.length;
-        int n = sizes[d - 1];
-        int per = config.perClass();
-        float[] rate = s.rate[d - 1];
-        double loss = 0;
-        int correct = 0;
-        for (int r = 0; r < rows; r++) {
-            int best = 0;
-            double bestMean = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes(); c++) {
-                double sum = 0;
-                for (int j = 0; j < per; j++) {
-                    int u = c * per + j;
-                    double diff = rate[r * n + u] - target(r, u);
-                    loss += 0.5 * diff * diff;
-                    sum += rate[r * n + u];
-                }
-                if (sum / per > bestMean) {
-                    bestMean = sum / per;
-                    best = c;
-                }
-            }
-            if (predictions != null) {
-                predictions[r] = best;
-            }
-            correct += best == labels[r] ? 1 : 0;
-        }
-        return new double[] {loss, correct};
+        int n = sizes[sizes.length - 1];
+        return GroupReadout.lossAndCorrect(s.rate[sizes.length - 1], rows, n, classes(), config.perClass(), labels,
+                predictions);
     }
 
     /**
@@ -393,16 +368,8 @@ public final class SpikingNetwork implements DifferentiableModel<SpikeState> {
      * @return the class scores
      */
     public float[] classScores(SpikeState s) {
-        int d = sizes.length;
-        int n = sizes[d - 1];
-        int per = config.perClass();
-        float[] out = new float[rows * classes()];
-        for (int r = 0; r < rows; r++) {
-            for (int u = 0; u < n; u++) {
-                out[r * classes() + u / per] += s.rate[d - 1][r * n + u] / per;
-            }
-        }
-        return out;
+        int n = sizes[sizes.length - 1];
+        return GroupReadout.classScores(s.rate[sizes.length - 1], rows, n, classes(), config.perClass());
     }
 
     /** Φ with the firing probabilities (the expected coupling energy, negated), minus β ℓ, summed over rows. */

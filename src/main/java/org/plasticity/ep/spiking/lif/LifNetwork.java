@@ -10,6 +10,7 @@ import org.plasticity.ep.model.ChainPhiGradient;
 import org.plasticity.ep.model.DenseConnection;
 import org.plasticity.ep.model.EnergyModel;
 import org.plasticity.ep.model.Nudge;
+import org.plasticity.ep.spiking.GroupReadout;
 import org.plasticity.ep.spiking.SpikingNetwork;
 import org.plasticity.neuron.Lif;
 import org.plasticity.neuron.LifParameters;
@@ -385,40 +386,12 @@ public final class LifNetwork implements EnergyModel<LifState> {
         chainGradient.accumulate(conns, batch, states, terms, k);
     }
 
-    private float target(int r, int u) {
-        return u / config.perClass() == labels[r] ? 1f : 0f;
-    }
 
     @Override
     public double[] lossAndCorrect(LifState s, int[] predictions) {
-        int d = sizes.length;
-        int n = sizes[d - 1];
-        int per = config.perClass();
-        float[] rate = s.rate[d - 1];
-        double loss = 0;
-        int correct = 0;
-        for (int r = 0; r < rows; r++) {
-            int best = 0;
-            double bestMean = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes(); c++) {
-                double sum = 0;
-                for (int j = 0; j < per; j++) {
-                    int u = c * per + j;
-                    double diff = rate[r * n + u] - target(r, u);
-                    loss += 0.5 * diff * diff;
-                    sum += rate[r * n + u];
-                }
-                if (sum / per > bestMean) {
-                    bestMean = sum / per;
-                    best = c;
-                }
-            }
-            if (predictions != null) {
-                predictions[r] = best;
-            }
-            correct += best == labels[r] ? 1 : 0;
-        }
-        return new double[] {loss, correct};
+        int n = sizes[sizes.length - 1];
+        return GroupReadout.lossAndCorrect(s.rate[sizes.length - 1], rows, n, classes(), config.perClass(), labels,
+                predictions);
     }
 
     /** Φ with the rates, minus β ℓ, summed over rows. */
